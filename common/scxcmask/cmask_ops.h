@@ -1,0 +1,692 @@
+/* SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause */
+/*
+ * The cmask operations, written once and compiled twice: by the userspace
+ * compiler into libscxcmask and by clang -target bpf into BPF programs.  The
+ * two sides are not two implementations kept in step by tests; they are
+ * this file.  tests/bpf checks that the two compilers and the JIT agree.
+ *
+ * Not for direct inclusion: libscxcmask/cmask_user.h (agent, built into the
+ * library) and <scxcmask/cmask.bpf.h> (BPF) define the side's primitives
+ * first:
+ *
+ *   SCXCMASK__M            the mask type, e.g. struct scx_cmask
+ *   SCXCMASK__AS           address-space qualifier of mask memory
+ *   SCXCMASK__INLINE       storage class of every function here
+ *   SCXCMASK__IDX          type of a word-loop index
+ *   SCXCMASK__LOOP(i,f,t)  loop i over [f, t); t - f <= SCXCMASK__MAX_WORDS
+ *   SCXCMASK__MAX_WORDS    widest window, in words, this side accepts
+ *   SCXCMASK__IN(p)        make a mask pointer dereferenceable (asm casts)
+ *   SCXCMASK__ONCE(x)      read x exactly once (header fields)
+ *   SCXCMASK__FETCH_OR(w, bit), SCXCMASK__FETCH_ANDNOT(w, bit)
+ *                          atomic, return the word's previous value
+ *   SCXCMASK__EINVAL, __ERANGE, __ENOSPC, __EOVERFLOW, __E2BIG
+ *
+ * Rules every function follows (spec/ABI.md, "Decisions"):
+ * - The header is read once and checked before any word is touched: a mask
+ *   whose window wraps past 2^32 or needs more words than alloc_words holds
+ *   is invalid.  Readers see an invalid mask as empty, writers leave it
+ *   alone and return -EINVAL.  Nothing outside bits[0 .. alloc_words) is
+ *   ever read or written, whatever the header says.
+ * - Results depend only on cids inside [base, base + nr_cids): head and tail
+ *   padding and unused words are masked off, never trusted.
+ * - Whole-mask writers leave head and tail padding zero.  Single-cid writers
+ *   touch their one bit only, so they stay safe beside concurrent atomics.
+ */
+#ifndef SCXCMASK_CMASK_OPS_H
+#define SCXCMASK_CMASK_OPS_H
+
+#include <scxcmask/cmask_defs.h>
+
+#ifndef SCXCMASK__M
+#error "include <scxcmask/cmask.bpf.h>; cmask_ops.h needs a side's primitives"
+#endif
+
+typedef __UINT32_TYPE__ scxcmask__u32;
+typedef __UINT64_TYPE__ scxcmask__u64;
+
+#define SCXCMASK__ALL	(~(scxcmask__u64)0)
+
+/* The window of a mask, taken from one read of its header. */
+struct scxcmask__win {
+	scxcmask__u32 base;	/* first cid */
+	scxcmask__u32 end;	/* base + nr_cids; never wraps */
+	scxcmask__u32 wbase;	/* grid word of bits[0]: base / 64 */
+	scxcmask__u32 nr_used;	/* words holding window cids */
+};
+
+/* In-window bits of the first (head) and last (tail) used word. */
+SCXCMASK__INLINE scxcmask__u64 scxcmask__head_bits(const struct scxcmask__win *w)
+{
+	return SCXCMASK__ALL << (w->base & 63);
+}
+
+SCXCMASK__INLINE scxcmask__u64 scxcmask__tail_bits(const struct scxcmask__win *w)
+{
+	return SCXCMASK__ALL >> (63 - ((w->end - 1) & 63));
+}
+
+/* Checks a header a window is allowed to have; 0 or a negative errno. */
+SCXCMASK__INLINE int scxcmask__check_window(scxcmask__u32 base, scxcmask__u32 nr_cids,
+					    scxcmask__u32 alloc_words)
+{
+	if (nr_cids > 0xffffffffu - base)
+		return -SCXCMASK__EOVERFLOW;
+	if (SCX_CMASK_NR_WORDS(nr_cids) > alloc_words)
+		return -SCXCMASK__ENOSPC;
+	if (SCX_CMASK_NR_WORDS(nr_cids) > SCXCMASK__MAX_WORDS)
+		return -SCXCMASK__E2BIG;
+	return 0;
+}
+
+/*
+ * Reads @m's header once into @w.  Returns 0 when the window is valid,
+ * -EINVAL otherwise (including a NULL mask).
+ */
+SCXCMASK__INLINE int scxcmask__window(const SCXCMASK__AS SCXCMASK__M *m,
+				      struct scxcmask__win *w)
+{
+	scxcmask__u32 base, nr;
+
+	if (!m)
+		return -SCXCMASK__EINVAL;
+	base = SCXCMASK__ONCE(m->base);
+	nr = SCXCMASK__ONCE(m->nr_cids);
+	if (scxcmask__check_window(base, nr, SCXCMASK__ONCE(m->alloc_words)))
+		return -SCXCMASK__EINVAL;
+	w->base = base;
+	w->end = base + nr;
+	w->wbase = base / 64;
+	/* cannot overflow: base & 63 <= base and base + nr did not wrap */
+	w->nr_used = nr ? ((base & 63) + nr - 1) / 64 + 1 : 0;
+	return 0;
+}
+
+SCXCMASK__INLINE int scxcmask__contains(const struct scxcmask__win *w, scxcmask__u32 cid)
+{
+	return cid >= w->base && cid < w->end;
+}
+
+/* ---------------------------------------------------------------- construction */
+
+SCXCMASK__INLINE int scxcmask__init_alloc(SCXCMASK__AS SCXCMASK__M *m, scxcmask__u32 base,
+					  scxcmask__u32 nr_cids, scxcmask__u32 alloc_cids)
+{
+	scxcmask__u32 alloc_words = SCX_CMASK_NR_WORDS(alloc_cids);
+	SCXCMASK__IDX i;
+	int err;
+
+	m = SCXCMASK__IN(m);
+	if (!m)
+		return -SCXCMASK__EINVAL;
+	if (nr_cids > alloc_cids)
+		return -SCXCMASK__ENOSPC;
+	err = scxcmask__check_window(base, nr_cids, alloc_words);
+	if (err)
+		return err;
+	if (alloc_words > SCXCMASK__MAX_WORDS)
+		return -SCXCMASK__E2BIG;
+	m->base = base;
+	m->nr_cids = nr_cids;
+	m->alloc_words = alloc_words;
+	SCXCMASK__LOOP(i, 0, alloc_words)
+		m->bits[i] = 0;
+	return 0;
+}
+
+SCXCMASK__INLINE int scxcmask__reframe(SCXCMASK__AS SCXCMASK__M *m, scxcmask__u32 base,
+				       scxcmask__u32 nr_cids)
+{
+	int err;
+
+	m = SCXCMASK__IN(m);
+	if (!m)
+		return -SCXCMASK__EINVAL;
+	err = scxcmask__check_window(base, nr_cids, SCXCMASK__ONCE(m->alloc_words));
+	if (err)
+		return err;
+	/*
+	 * As upstream: only the words that hold padding are cleared; the body
+	 * keeps what it held and the caller rewrites it (copy, fill, zero).
+	 */
+	if (nr_cids) {
+		m->bits[0] = 0;
+		m->bits[((base & 63) + nr_cids - 1) / 64] = 0;
+	}
+	m->base = base;
+	m->nr_cids = nr_cids;
+	return 0;
+}
+
+/* ---------------------------------------------------------------- single cid */
+
+SCXCMASK__INLINE int scxcmask__test(scxcmask__u32 cid, const SCXCMASK__AS SCXCMASK__M *m)
+{
+	struct scxcmask__win w;
+
+	m = SCXCMASK__IN(m);
+	if (scxcmask__window(m, &w) || !scxcmask__contains(&w, cid))
+		return 0;
+	return (m->bits[cid / 64 - w.wbase] >> (cid & 63)) & 1;
+}
+
+/*
+ * Resolves @cid to its word for the single-cid writers: 0 with *@word set,
+ * or -EINVAL (invalid mask) / -ERANGE (cid outside the window).
+ */
+SCXCMASK__INLINE int scxcmask__cid_word(scxcmask__u32 cid, SCXCMASK__AS SCXCMASK__M *m,
+					SCXCMASK__AS scxcmask__u64 **word)
+{
+	struct scxcmask__win w;
+
+	if (scxcmask__window(m, &w))
+		return -SCXCMASK__EINVAL;
+	if (!scxcmask__contains(&w, cid))
+		return -SCXCMASK__ERANGE;
+	*word = &m->bits[cid / 64 - w.wbase];
+	return 0;
+}
+
+SCXCMASK__INLINE int scxcmask__set(scxcmask__u32 cid, SCXCMASK__AS SCXCMASK__M *m)
+{
+	SCXCMASK__AS scxcmask__u64 *word;
+	int err;
+
+	m = SCXCMASK__IN(m);
+	err = scxcmask__cid_word(cid, m, &word);
+	if (!err)
+		SCXCMASK__FETCH_OR(word, (scxcmask__u64)1 << (cid & 63));
+	return err;
+}
+
+SCXCMASK__INLINE int scxcmask__clear(scxcmask__u32 cid, SCXCMASK__AS SCXCMASK__M *m)
+{
+	SCXCMASK__AS scxcmask__u64 *word;
+	int err;
+
+	m = SCXCMASK__IN(m);
+	err = scxcmask__cid_word(cid, m, &word);
+	if (!err)
+		SCXCMASK__FETCH_ANDNOT(word, (scxcmask__u64)1 << (cid & 63));
+	return err;
+}
+
+SCXCMASK__INLINE int scxcmask__test_and_set(scxcmask__u32 cid, SCXCMASK__AS SCXCMASK__M *m)
+{
+	scxcmask__u64 bit = (scxcmask__u64)1 << (cid & 63);
+	SCXCMASK__AS scxcmask__u64 *word;
+
+	m = SCXCMASK__IN(m);
+	if (scxcmask__cid_word(cid, m, &word))
+		return 0;
+	return !!(SCXCMASK__FETCH_OR(word, bit) & bit);
+}
+
+SCXCMASK__INLINE int scxcmask__test_and_clear(scxcmask__u32 cid, SCXCMASK__AS SCXCMASK__M *m)
+{
+	scxcmask__u64 bit = (scxcmask__u64)1 << (cid & 63);
+	SCXCMASK__AS scxcmask__u64 *word;
+
+	m = SCXCMASK__IN(m);
+	if (scxcmask__cid_word(cid, m, &word))
+		return 0;
+	return !!(SCXCMASK__FETCH_ANDNOT(word, bit) & bit);
+}
+
+SCXCMASK__INLINE int scxcmask__set_nonatomic(scxcmask__u32 cid, SCXCMASK__AS SCXCMASK__M *m)
+{
+	SCXCMASK__AS scxcmask__u64 *word;
+	int err;
+
+	m = SCXCMASK__IN(m);
+	err = scxcmask__cid_word(cid, m, &word);
+	if (!err)
+		*word |= (scxcmask__u64)1 << (cid & 63);
+	return err;
+}
+
+SCXCMASK__INLINE int scxcmask__clear_nonatomic(scxcmask__u32 cid, SCXCMASK__AS SCXCMASK__M *m)
+{
+	SCXCMASK__AS scxcmask__u64 *word;
+	int err;
+
+	m = SCXCMASK__IN(m);
+	err = scxcmask__cid_word(cid, m, &word);
+	if (!err)
+		*word &= ~((scxcmask__u64)1 << (cid & 63));
+	return err;
+}
+
+SCXCMASK__INLINE int scxcmask__test_and_set_nonatomic(scxcmask__u32 cid,
+						      SCXCMASK__AS SCXCMASK__M *m)
+{
+	scxcmask__u64 bit = (scxcmask__u64)1 << (cid & 63), old;
+	SCXCMASK__AS scxcmask__u64 *word;
+
+	m = SCXCMASK__IN(m);
+	if (scxcmask__cid_word(cid, m, &word))
+		return 0;
+	old = *word;
+	*word = old | bit;
+	return !!(old & bit);
+}
+
+SCXCMASK__INLINE int scxcmask__test_and_clear_nonatomic(scxcmask__u32 cid,
+							SCXCMASK__AS SCXCMASK__M *m)
+{
+	scxcmask__u64 bit = (scxcmask__u64)1 << (cid & 63), old;
+	SCXCMASK__AS scxcmask__u64 *word;
+
+	m = SCXCMASK__IN(m);
+	if (scxcmask__cid_word(cid, m, &word))
+		return 0;
+	old = *word;
+	*word = old & ~bit;
+	return !!(old & bit);
+}
+
+/* ---------------------------------------------------------------- whole mask */
+
+/* Clears the head and tail padding of a valid, non-empty window. */
+SCXCMASK__INLINE void scxcmask__clean_padding(SCXCMASK__AS SCXCMASK__M *m,
+					      const struct scxcmask__win *w)
+{
+	m->bits[0] &= scxcmask__head_bits(w);
+	m->bits[w->nr_used - 1] &= scxcmask__tail_bits(w);
+}
+
+SCXCMASK__INLINE int scxcmask__zero(SCXCMASK__AS SCXCMASK__M *m)
+{
+	struct scxcmask__win w;
+	SCXCMASK__IDX i;
+
+	m = SCXCMASK__IN(m);
+	if (scxcmask__window(m, &w))
+		return -SCXCMASK__EINVAL;
+	SCXCMASK__LOOP(i, 0, w.nr_used)
+		m->bits[i] = 0;
+	return 0;
+}
+
+SCXCMASK__INLINE int scxcmask__fill(SCXCMASK__AS SCXCMASK__M *m)
+{
+	struct scxcmask__win w;
+	SCXCMASK__IDX i;
+
+	m = SCXCMASK__IN(m);
+	if (scxcmask__window(m, &w))
+		return -SCXCMASK__EINVAL;
+	if (!w.nr_used)
+		return 0;
+	SCXCMASK__LOOP(i, 0, w.nr_used)
+		m->bits[i] = SCXCMASK__ALL;
+	scxcmask__clean_padding(m, &w);
+	return 0;
+}
+
+/*
+ * Whether any cid of [@lo, @hi) is set in @m; the range must lie inside
+ * the valid window @w and be non-empty.
+ */
+SCXCMASK__INLINE int scxcmask__any_in(const SCXCMASK__AS SCXCMASK__M *m,
+				      const struct scxcmask__win *w,
+				      scxcmask__u32 lo, scxcmask__u32 hi)
+{
+	scxcmask__u32 first = lo / 64 - w->wbase, last = (hi - 1) / 64 - w->wbase;
+	scxcmask__u64 head = SCXCMASK__ALL << (lo & 63);
+	scxcmask__u64 tail = SCXCMASK__ALL >> (63 - ((hi - 1) & 63));
+	scxcmask__u64 acc;
+	SCXCMASK__IDX i;
+
+	if (first == last)
+		return !!(m->bits[first] & head & tail);
+	acc = (m->bits[first] & head) | (m->bits[last] & tail);
+	SCXCMASK__LOOP(i, first + 1, last)
+		acc |= m->bits[i];
+	return acc != 0;
+}
+
+SCXCMASK__INLINE int scxcmask__empty(const SCXCMASK__AS SCXCMASK__M *m)
+{
+	struct scxcmask__win w;
+
+	m = SCXCMASK__IN(m);
+	if (scxcmask__window(m, &w) || !w.nr_used)
+		return 1;
+	return !scxcmask__any_in(m, &w, w.base, w.end);
+}
+
+SCXCMASK__INLINE scxcmask__u32 scxcmask__weight(const SCXCMASK__AS SCXCMASK__M *m)
+{
+	struct scxcmask__win w;
+	scxcmask__u32 last, cnt;
+	SCXCMASK__IDX i;
+
+	m = SCXCMASK__IN(m);
+	if (scxcmask__window(m, &w) || !w.nr_used)
+		return 0;
+	last = w.nr_used - 1;
+	if (!last)
+		return __builtin_popcountll(m->bits[0] & scxcmask__head_bits(&w) &
+					    scxcmask__tail_bits(&w));
+	cnt = __builtin_popcountll(m->bits[0] & scxcmask__head_bits(&w)) +
+	      __builtin_popcountll(m->bits[last] & scxcmask__tail_bits(&w));
+	SCXCMASK__LOOP(i, 1, last)
+		cnt += __builtin_popcountll(m->bits[i]);
+	return cnt;
+}
+
+/* ---------------------------------------------------------------- two masks */
+
+enum scxcmask__op {
+	SCXCMASK__OP_AND,
+	SCXCMASK__OP_OR,
+	SCXCMASK__OP_COPY,
+	SCXCMASK__OP_ANDNOT,
+};
+
+/* @d combined with @s on the bits of @sel; the other bits of @d stay. */
+SCXCMASK__INLINE scxcmask__u64 scxcmask__op_word(scxcmask__u64 d, scxcmask__u64 s,
+						 scxcmask__u64 sel, enum scxcmask__op op)
+{
+	switch (op) {
+	case SCXCMASK__OP_AND:
+		return d & (s | ~sel);
+	case SCXCMASK__OP_OR:
+		return d | (s & sel);
+	case SCXCMASK__OP_COPY:
+		return (d & ~sel) | (s & sel);
+	default:
+		return d & ~(s & sel);
+	}
+}
+
+/* The intersection of two valid windows, in grid words. */
+struct scxcmask__isect {
+	scxcmask__u32 lo, hi;		/* cids [lo, hi); empty when lo >= hi */
+	scxcmask__u32 ai, bi;		/* bits[] index of the first word in a, b */
+	scxcmask__u32 nr;		/* words spanned */
+	scxcmask__u64 head, tail;	/* in-range bits of the first, last word */
+};
+
+SCXCMASK__INLINE int scxcmask__intersect(const struct scxcmask__win *a,
+					 const struct scxcmask__win *b,
+					 struct scxcmask__isect *x)
+{
+	scxcmask__u32 lo = a->base > b->base ? a->base : b->base;
+	scxcmask__u32 hi = a->end < b->end ? a->end : b->end;
+
+	if (lo >= hi)
+		return 0;
+	x->lo = lo;
+	x->hi = hi;
+	x->ai = lo / 64 - a->wbase;
+	x->bi = lo / 64 - b->wbase;
+	x->nr = (hi - 1) / 64 - lo / 64 + 1;
+	x->head = SCXCMASK__ALL << (lo & 63);
+	x->tail = SCXCMASK__ALL >> (63 - ((hi - 1) & 63));
+	return 1;
+}
+
+SCXCMASK__INLINE int scxcmask__op2(SCXCMASK__AS SCXCMASK__M *dst,
+				   const SCXCMASK__AS SCXCMASK__M *src, enum scxcmask__op op)
+{
+	SCXCMASK__AS scxcmask__u64 *d;
+	const SCXCMASK__AS scxcmask__u64 *s;
+	struct scxcmask__win dw, sw;
+	struct scxcmask__isect x;
+	scxcmask__u32 last;
+	SCXCMASK__IDX i;
+
+	dst = SCXCMASK__IN(dst);
+	src = SCXCMASK__IN(src);
+	if (scxcmask__window(dst, &dw) || scxcmask__window(src, &sw))
+		return -SCXCMASK__EINVAL;
+	if (!dw.nr_used)
+		return 0;
+	if (scxcmask__intersect(&dw, &sw, &x)) {
+		d = &dst->bits[x.ai];
+		s = &src->bits[x.bi];
+		last = x.nr - 1;
+		if (!last) {
+			d[0] = scxcmask__op_word(d[0], s[0], x.head & x.tail, op);
+		} else {
+			d[0] = scxcmask__op_word(d[0], s[0], x.head, op);
+			/* the middle words are whole: one plain loop per op */
+			switch (op) {
+			case SCXCMASK__OP_AND:
+				SCXCMASK__LOOP(i, 1, last)
+					d[i] &= s[i];
+				break;
+			case SCXCMASK__OP_OR:
+				SCXCMASK__LOOP(i, 1, last)
+					d[i] |= s[i];
+				break;
+			case SCXCMASK__OP_COPY:
+				SCXCMASK__LOOP(i, 1, last)
+					d[i] = s[i];
+				break;
+			default:
+				SCXCMASK__LOOP(i, 1, last)
+					d[i] &= ~s[i];
+				break;
+			}
+			d[last] = scxcmask__op_word(d[last], s[last], x.tail, op);
+		}
+	}
+	scxcmask__clean_padding(dst, &dw);
+	return 0;
+}
+
+SCXCMASK__INLINE int scxcmask__equal(const SCXCMASK__AS SCXCMASK__M *a,
+				     const SCXCMASK__AS SCXCMASK__M *b)
+{
+	struct scxcmask__win aw, bw;
+	scxcmask__u64 diff;
+	scxcmask__u32 last;
+	SCXCMASK__IDX i;
+
+	a = SCXCMASK__IN(a);
+	b = SCXCMASK__IN(b);
+	if (scxcmask__window(a, &aw) || scxcmask__window(b, &bw))
+		return 0;
+	if (aw.base != bw.base || aw.end != bw.end)
+		return 0;
+	if (!aw.nr_used)
+		return 1;
+	last = aw.nr_used - 1;
+	if (!last)
+		return !((a->bits[0] ^ b->bits[0]) & scxcmask__head_bits(&aw) &
+			 scxcmask__tail_bits(&aw));
+	diff = ((a->bits[0] ^ b->bits[0]) & scxcmask__head_bits(&aw)) |
+	       ((a->bits[last] ^ b->bits[last]) & scxcmask__tail_bits(&aw));
+	SCXCMASK__LOOP(i, 1, last)
+		diff |= a->bits[i] ^ b->bits[i];
+	return !diff;
+}
+
+SCXCMASK__INLINE int scxcmask__intersects(const SCXCMASK__AS SCXCMASK__M *a,
+					  const SCXCMASK__AS SCXCMASK__M *b)
+{
+	const SCXCMASK__AS scxcmask__u64 *p, *q;
+	struct scxcmask__win aw, bw;
+	struct scxcmask__isect x;
+	scxcmask__u64 acc;
+	scxcmask__u32 last;
+	SCXCMASK__IDX i;
+
+	a = SCXCMASK__IN(a);
+	b = SCXCMASK__IN(b);
+	if (scxcmask__window(a, &aw) || scxcmask__window(b, &bw) ||
+	    !scxcmask__intersect(&aw, &bw, &x))
+		return 0;
+	p = &a->bits[x.ai];
+	q = &b->bits[x.bi];
+	last = x.nr - 1;
+	if (!last)
+		return !!(p[0] & q[0] & x.head & x.tail);
+	acc = (p[0] & q[0] & x.head) | (p[last] & q[last] & x.tail);
+	SCXCMASK__LOOP(i, 1, last)
+		acc |= p[i] & q[i];
+	return acc != 0;
+}
+
+/*
+ * Set meaning, as the kernel's scx_cmask_subset(): every set cid of @a is
+ * set in @b.  Clear cids of @a outside @b's window do not matter.
+ */
+SCXCMASK__INLINE int scxcmask__subset(const SCXCMASK__AS SCXCMASK__M *a,
+				      const SCXCMASK__AS SCXCMASK__M *b)
+{
+	const SCXCMASK__AS scxcmask__u64 *p, *q;
+	struct scxcmask__win aw, bw;
+	struct scxcmask__isect x;
+	scxcmask__u64 acc;
+	scxcmask__u32 last;
+	SCXCMASK__IDX i;
+
+	a = SCXCMASK__IN(a);
+	b = SCXCMASK__IN(b);
+	if (scxcmask__window(a, &aw) || !aw.nr_used)
+		return 1;	/* nothing set in a */
+	if (scxcmask__window(b, &bw) || !scxcmask__intersect(&aw, &bw, &x))
+		return !scxcmask__any_in(a, &aw, aw.base, aw.end);
+	if (x.lo > aw.base && scxcmask__any_in(a, &aw, aw.base, x.lo))
+		return 0;
+	if (x.hi < aw.end && scxcmask__any_in(a, &aw, x.hi, aw.end))
+		return 0;
+	p = &a->bits[x.ai];
+	q = &b->bits[x.bi];
+	last = x.nr - 1;
+	if (!last)
+		return !(p[0] & ~q[0] & x.head & x.tail);
+	acc = (p[0] & ~q[0] & x.head) | (p[last] & ~q[last] & x.tail);
+	SCXCMASK__LOOP(i, 1, last)
+		acc |= p[i] & ~q[i];
+	return !acc;
+}
+
+/* ---------------------------------------------------------------- search */
+
+/*
+ * Lowest set cid of [@from, @to) in @p & @q (@q may be NULL: @p alone),
+ * where @p and @q point at the bits[] words holding grid word @from / 64,
+ * or @none.  @from < @to.
+ */
+SCXCMASK__INLINE scxcmask__u32 scxcmask__scan(const SCXCMASK__AS scxcmask__u64 *p,
+					      const SCXCMASK__AS scxcmask__u64 *q,
+					      scxcmask__u32 from, scxcmask__u32 to,
+					      scxcmask__u32 none)
+{
+	scxcmask__u32 first = from / 64, nr = (to - 1) / 64 - first + 1;
+	scxcmask__u64 word;
+	scxcmask__u32 found;
+	SCXCMASK__IDX i;
+
+	word = p[0] & (SCXCMASK__ALL << (from & 63));
+	if (q)
+		word &= q[0];
+	if (!word) {
+		word = 0;
+		SCXCMASK__LOOP(i, 1, nr) {
+			word = q ? p[i] & q[i] : p[i];
+			if (word) {
+				first += i;
+				break;
+			}
+		}
+		if (!word)
+			return none;
+	}
+	found = first * 64 + __builtin_ctzll(word);
+	return found < to ? found : none;
+}
+
+SCXCMASK__INLINE scxcmask__u32 scxcmask__end(const SCXCMASK__AS SCXCMASK__M *m)
+{
+	m = SCXCMASK__IN(m);
+	if (!m)
+		return 0;
+	return SCXCMASK__ONCE(m->base) + SCXCMASK__ONCE(m->nr_cids);
+}
+
+SCXCMASK__INLINE scxcmask__u32 scxcmask__next_set(const SCXCMASK__AS SCXCMASK__M *m,
+						  scxcmask__u32 cid)
+{
+	struct scxcmask__win w;
+
+	m = SCXCMASK__IN(m);
+	if (scxcmask__window(m, &w))
+		return scxcmask__end(m);
+	if (cid < w.base)
+		cid = w.base;
+	if (cid >= w.end)
+		return w.end;
+	return scxcmask__scan(&m->bits[cid / 64 - w.wbase], 0, cid, w.end, w.end);
+}
+
+SCXCMASK__INLINE scxcmask__u32 scxcmask__first_set(const SCXCMASK__AS SCXCMASK__M *m)
+{
+	return scxcmask__next_set(m, 0);
+}
+
+/* The sentinel is end(@a), as upstream, not the end of the intersection. */
+SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and_set(const SCXCMASK__AS SCXCMASK__M *a,
+						      const SCXCMASK__AS SCXCMASK__M *b,
+						      scxcmask__u32 start)
+{
+	struct scxcmask__win aw, bw;
+	struct scxcmask__isect x;
+
+	a = SCXCMASK__IN(a);
+	b = SCXCMASK__IN(b);
+	if (scxcmask__window(a, &aw))
+		return scxcmask__end(a);
+	if (scxcmask__window(b, &bw) || !scxcmask__intersect(&aw, &bw, &x))
+		return aw.end;
+	if (start < x.lo)
+		start = x.lo;
+	if (start >= x.hi)
+		return aw.end;
+	return scxcmask__scan(&a->bits[start / 64 - aw.wbase], &b->bits[start / 64 - bw.wbase],
+			      start, x.hi, aw.end);
+}
+
+/*
+ * Round-robin search: from @start to the end, then from the base up to
+ * (not including) @start.  As upstream, a @start at or below the base
+ * never wraps, and @start == end wraps to the lowest set cid.
+ */
+SCXCMASK__INLINE scxcmask__u32 scxcmask__next_set_wrap(const SCXCMASK__AS SCXCMASK__M *m,
+						       scxcmask__u32 start)
+{
+	struct scxcmask__win w;
+	scxcmask__u32 found;
+
+	m = SCXCMASK__IN(m);
+	if (scxcmask__window(m, &w))
+		return scxcmask__end(m);
+	found = scxcmask__next_set(m, start);
+	if (found < w.end || start <= w.base)
+		return found;
+	found = scxcmask__next_set(m, w.base);
+	return found < start ? found : w.end;
+}
+
+SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and_set_wrap(const SCXCMASK__AS SCXCMASK__M *a,
+							   const SCXCMASK__AS SCXCMASK__M *b,
+							   scxcmask__u32 start)
+{
+	struct scxcmask__win aw;
+	scxcmask__u32 found;
+
+	a = SCXCMASK__IN(a);
+	if (scxcmask__window(a, &aw))
+		return scxcmask__end(a);
+	found = scxcmask__next_and_set(a, b, start);
+	if (found < aw.end || start <= aw.base)
+		return found;
+	found = scxcmask__next_and_set(a, b, aw.base);
+	return found < start ? found : aw.end;
+}
+
+#endif /* SCXCMASK_CMASK_OPS_H */

@@ -1,0 +1,369 @@
+/* SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause */
+/*
+ * struct scx_cmask and its operations, for the userspace agent.
+ *
+ * A cmask is a bitmap over a window of cids, [base, base + nr_cids), stored
+ * on a global 64-cid grid: cid c is bit (c & 63) of bits[c / 64 - base / 64].
+ * The kernel (7.2+) and BPF programs share cmasks with the agent in a BPF
+ * arena; the BPF side has the same operations under the same names in
+ * <scxcmask/cmask.bpf.h>, built from the same source.
+ *
+ * Semantics, in short (the full contract is docs/ABI.md):
+ * - Every result depends only on the cids inside the window.  Padding bits
+ *   and unused storage words may hold anything; they are never trusted.
+ * - A mask is valid when its window does not wrap past 2^32 and
+ *   SCX_CMASK_NR_WORDS(nr_cids) <= alloc_words.  Readers treat an invalid
+ *   mask (or NULL) as empty; writers leave it alone and return -EINVAL.  No
+ *   operation reads or writes outside bits[0 .. alloc_words).
+ * - Operations on two masks act on the intersection of their windows only.
+ * - Searches return a cid, or scx_cmask_end() of the (first) mask when
+ *   there is none: compare with scx_cmask_end(), never with a guess.
+ * - Single-cid writers are atomic (safe beside other threads and BPF
+ *   programs writing the same words) unless named _nonatomic.
+ */
+#ifndef SCXCMASK_CMASK_H
+#define SCXCMASK_CMASK_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <scxcmask/common.h>
+#include <scxcmask/cmask_defs.h>
+
+SCXCMASK_BEGIN_DECLS
+
+/**
+ * struct scx_cmask - the kernel's cmask layout, byte for byte
+ * @base: first cid of the window
+ * @nr_cids: number of cids in the window
+ * @alloc_words: number of u64 words in @bits
+ * @bits: the grid words; bits[0] covers cids [base & ~63, (base & ~63) + 64)
+ *
+ * The explicit alignment pins @bits at offset 16 on ABIs (i386) where a
+ * u64 member would otherwise align to 4.
+ */
+struct scx_cmask {
+	uint32_t base;
+	uint32_t nr_cids;
+	uint32_t alloc_words;
+	uint64_t bits[] __attribute__((aligned(8)));
+};
+
+#ifdef __cplusplus
+static_assert(offsetof(struct scx_cmask, bits) == SCX_CMASK_HDR_SIZE, "scx_cmask.bits must sit at offset 16");
+static_assert(sizeof(struct scx_cmask) == SCX_CMASK_HDR_SIZE, "scx_cmask header must be 16 bytes");
+#else
+_Static_assert(offsetof(struct scx_cmask, base) == 0, "scx_cmask.base at 0");
+_Static_assert(offsetof(struct scx_cmask, nr_cids) == 4, "scx_cmask.nr_cids at 4");
+_Static_assert(offsetof(struct scx_cmask, alloc_words) == 8, "scx_cmask.alloc_words at 8");
+_Static_assert(offsetof(struct scx_cmask, bits) == SCX_CMASK_HDR_SIZE, "scx_cmask.bits must sit at offset 16");
+_Static_assert(sizeof(struct scx_cmask) == SCX_CMASK_HDR_SIZE, "scx_cmask header must be 16 bytes");
+_Static_assert(_Alignof(struct scx_cmask) == 8, "scx_cmask must align to 8");
+#endif
+
+/**
+ * SCX_CMASK_STORAGE() - type of correctly aligned storage for a cmask
+ * @alloc_cids: capacity in cids (a constant expression)
+ *
+ * For cmasks on the stack or in static data, without malloc:
+ *
+ *	SCX_CMASK_STORAGE(256) s;
+ *	scx_cmask_init(&s.mask, 0, 256);
+ */
+#define SCX_CMASK_STORAGE(alloc_cids)						\
+	union {									\
+		struct scx_cmask mask;						\
+		uint64_t words[SCX_CMASK_HDR_SIZE / 8 + SCX_CMASK_NR_WORDS(alloc_cids)]; \
+	}
+
+/* ------------------------------------------------------------------ */
+/* Construction                                                        */
+/* ------------------------------------------------------------------ */
+
+/**
+ * scx_cmask_size() - bytes of a cmask able to hold @alloc_cids cids
+ * @alloc_cids: capacity in cids
+ *
+ * Return: 16 + 8 * SCX_CMASK_NR_WORDS(@alloc_cids).  Never overflows.
+ */
+SCXCMASK_API size_t scx_cmask_size(uint32_t alloc_cids);
+
+/**
+ * scx_cmask_alloc() - allocate and initialize a cmask with tight storage
+ * @base: first cid of the window
+ * @nr_cids: number of cids in the window
+ *
+ * Return: a zeroed cmask with alloc_words = SCX_CMASK_NR_WORDS(@nr_cids), to
+ * be released with scx_cmask_free(); NULL with errno set to EOVERFLOW when
+ * @base + @nr_cids exceeds UINT32_MAX, or ENOMEM.
+ */
+SCXCMASK_API struct scx_cmask *scx_cmask_alloc(uint32_t base, uint32_t nr_cids);
+
+/**
+ * scx_cmask_free() - release a cmask from scx_cmask_alloc(); NULL is a no-op
+ */
+SCXCMASK_API void scx_cmask_free(struct scx_cmask *m);
+
+/**
+ * scx_cmask_init() - set up @m with tight storage and an empty window
+ * @m: storage of at least scx_cmask_size(@nr_cids) bytes
+ * @base: first cid of the window
+ * @nr_cids: number of cids in the window
+ *
+ * Same as scx_cmask_init_alloc(@m, @base, @nr_cids, @nr_cids).
+ */
+SCXCMASK_API int scx_cmask_init(struct scx_cmask *m, uint32_t base, uint32_t nr_cids);
+
+/**
+ * scx_cmask_init_alloc() - set up @m with room for @alloc_cids cids
+ * @m: storage of at least scx_cmask_size(@alloc_cids) bytes
+ * @base: first cid of the window
+ * @nr_cids: number of cids in the window, at most @alloc_cids
+ * @alloc_cids: capacity in cids, so that scx_cmask_reframe() can grow later
+ *
+ * Writes the header and zeroes all SCX_CMASK_NR_WORDS(@alloc_cids) words.
+ *
+ * Return: 0; -EINVAL if @m is NULL; -ENOSPC if @nr_cids > @alloc_cids;
+ * -EOVERFLOW if @base + @nr_cids exceeds UINT32_MAX.  @m is untouched on
+ * error.
+ */
+SCXCMASK_API int scx_cmask_init_alloc(struct scx_cmask *m, uint32_t base, uint32_t nr_cids,
+				      uint32_t alloc_cids);
+
+/**
+ * scx_cmask_reframe() - move or resize @m's window within its storage
+ * @m: cmask
+ * @base: new first cid
+ * @nr_cids: new window length
+ *
+ * As upstream, only the words holding padding (the first and last used
+ * word) are cleared: the other words keep their old bits, and the caller
+ * is expected to rewrite the window (scx_cmask_copy(), _zero(), _fill()).
+ *
+ * Return: 0; -EINVAL if @m is NULL; -ENOSPC if SCX_CMASK_NR_WORDS(@nr_cids)
+ * exceeds alloc_words; -EOVERFLOW if @base + @nr_cids exceeds UINT32_MAX.
+ * @m is untouched on error.
+ */
+SCXCMASK_API int scx_cmask_reframe(struct scx_cmask *m, uint32_t base, uint32_t nr_cids);
+
+/**
+ * scx_cmask_valid() - check @m's header before trusting it
+ *
+ * Return: 0 if @m is valid (see the top of this file), -EINVAL otherwise.
+ */
+SCXCMASK_API int scx_cmask_valid(const struct scx_cmask *m);
+
+/**
+ * scx_cmask_end() - the "no cid" sentinel of @m: base + nr_cids
+ *
+ * Every search returns this when it finds nothing; for an invalid mask it
+ * is still base + nr_cids (modulo 2^32), and 0 for NULL.
+ */
+SCXCMASK_API uint32_t scx_cmask_end(const struct scx_cmask *m);
+
+/* ------------------------------------------------------------------ */
+/* One cid (cid first, mask second, as upstream)                       */
+/* ------------------------------------------------------------------ */
+
+/**
+ * scx_cmask_test() - whether @cid is set in @m; false outside the window
+ */
+SCXCMASK_API bool scx_cmask_test(uint32_t cid, const struct scx_cmask *m);
+
+/**
+ * scx_cmask_set() - atomically set @cid in @m
+ *
+ * Return: 0; -ERANGE if @cid is outside the window (nothing is written);
+ * -EINVAL if @m is invalid.
+ */
+SCXCMASK_API int scx_cmask_set(uint32_t cid, struct scx_cmask *m);
+
+/**
+ * scx_cmask_clear() - atomically clear @cid in @m (one cid; see scx_cmask_zero())
+ *
+ * Return: as scx_cmask_set().
+ */
+SCXCMASK_API int scx_cmask_clear(uint32_t cid, struct scx_cmask *m);
+
+/**
+ * scx_cmask_test_and_set() - atomically set @cid, returning its old value
+ *
+ * Return: the previous bit; false when @cid is outside the window or @m is
+ * invalid (and nothing is written).
+ */
+SCXCMASK_API bool scx_cmask_test_and_set(uint32_t cid, struct scx_cmask *m);
+
+/**
+ * scx_cmask_test_and_clear() - atomically clear @cid, returning its old value
+ *
+ * Return: as scx_cmask_test_and_set().
+ */
+SCXCMASK_API bool scx_cmask_test_and_clear(uint32_t cid, struct scx_cmask *m);
+
+/**
+ * scx_cmask_set_nonatomic() - scx_cmask_set() for a mask no one else writes
+ */
+SCXCMASK_API int scx_cmask_set_nonatomic(uint32_t cid, struct scx_cmask *m);
+
+/**
+ * scx_cmask_clear_nonatomic() - scx_cmask_clear() for a mask no one else writes
+ */
+SCXCMASK_API int scx_cmask_clear_nonatomic(uint32_t cid, struct scx_cmask *m);
+
+/**
+ * scx_cmask_test_and_set_nonatomic() - scx_cmask_test_and_set(), not atomic
+ */
+SCXCMASK_API bool scx_cmask_test_and_set_nonatomic(uint32_t cid, struct scx_cmask *m);
+
+/**
+ * scx_cmask_test_and_clear_nonatomic() - scx_cmask_test_and_clear(), not atomic
+ */
+SCXCMASK_API bool scx_cmask_test_and_clear_nonatomic(uint32_t cid, struct scx_cmask *m);
+
+/* ------------------------------------------------------------------ */
+/* Whole mask                                                          */
+/* ------------------------------------------------------------------ */
+
+/**
+ * scx_cmask_zero() - clear every cid of the window (the kernel's
+ * scx_cmask_clear())
+ *
+ * Return: 0, or -EINVAL if @m is invalid.
+ */
+SCXCMASK_API int scx_cmask_zero(struct scx_cmask *m);
+
+/**
+ * scx_cmask_fill() - set every cid of the window; padding stays zero
+ *
+ * Return: 0, or -EINVAL if @m is invalid.
+ */
+SCXCMASK_API int scx_cmask_fill(struct scx_cmask *m);
+
+/**
+ * scx_cmask_empty() - whether no cid of the window is set
+ *
+ * A window of 0 cids, an invalid mask and NULL are empty.
+ */
+SCXCMASK_API bool scx_cmask_empty(const struct scx_cmask *m);
+
+/**
+ * scx_cmask_weight() - number of set cids in the window
+ */
+SCXCMASK_API uint32_t scx_cmask_weight(const struct scx_cmask *m);
+
+/* ------------------------------------------------------------------ */
+/* Two masks (dst first; act on the intersection of the windows only)  */
+/* ------------------------------------------------------------------ */
+
+/**
+ * scx_cmask_and() - @dst &= @src on the cids both windows hold
+ *
+ * Cids of @dst outside @src's window keep their value; @dst's padding is
+ * left zero.
+ *
+ * Return: 0, or -EINVAL if either mask is invalid (@dst is then untouched).
+ */
+SCXCMASK_API int scx_cmask_and(struct scx_cmask *dst, const struct scx_cmask *src);
+
+/**
+ * scx_cmask_or() - @dst |= @src on the cids both windows hold
+ *
+ * Return: as scx_cmask_and().
+ */
+SCXCMASK_API int scx_cmask_or(struct scx_cmask *dst, const struct scx_cmask *src);
+
+/**
+ * scx_cmask_copy() - @dst = @src on the cids both windows hold
+ *
+ * As upstream, cids of @dst outside @src's window are not cleared.
+ *
+ * Return: as scx_cmask_and().
+ */
+SCXCMASK_API int scx_cmask_copy(struct scx_cmask *dst, const struct scx_cmask *src);
+
+/**
+ * scx_cmask_andnot() - @dst &= ~@src on the cids both windows hold
+ *
+ * Return: as scx_cmask_and().
+ */
+SCXCMASK_API int scx_cmask_andnot(struct scx_cmask *dst, const struct scx_cmask *src);
+
+/**
+ * scx_cmask_equal() - same base, same nr_cids and the same set cids
+ *
+ * Padding and unused words do not matter.  False if either mask is invalid.
+ */
+SCXCMASK_API bool scx_cmask_equal(const struct scx_cmask *a, const struct scx_cmask *b);
+
+/**
+ * scx_cmask_subset() - whether every set cid of @a is set in @b
+ *
+ * Set meaning, as the kernel's scx_cmask_subset(): clear cids of @a outside
+ * @b's window do not matter, set ones make the answer false.  An invalid @a
+ * counts as empty (true); an invalid @b as a mask with nothing set.
+ */
+SCXCMASK_API bool scx_cmask_subset(const struct scx_cmask *a, const struct scx_cmask *b);
+
+/**
+ * scx_cmask_intersects() - whether some cid is set in both masks
+ */
+SCXCMASK_API bool scx_cmask_intersects(const struct scx_cmask *a, const struct scx_cmask *b);
+
+/* ------------------------------------------------------------------ */
+/* Search (mask first, then the start cid)                             */
+/* ------------------------------------------------------------------ */
+
+/**
+ * scx_cmask_next_set() - lowest set cid >= @cid
+ *
+ * A @cid below the window starts at its base.
+ *
+ * Return: the cid, or scx_cmask_end(@m) if there is none.
+ */
+SCXCMASK_API uint32_t scx_cmask_next_set(const struct scx_cmask *m, uint32_t cid);
+
+/**
+ * scx_cmask_first_set() - lowest set cid, or scx_cmask_end(@m)
+ */
+SCXCMASK_API uint32_t scx_cmask_first_set(const struct scx_cmask *m);
+
+/**
+ * scx_cmask_next_and_set() - lowest cid >= @start set in both @a and @b
+ *
+ * Return: the cid, or scx_cmask_end(@a) (not the end of the intersection).
+ */
+SCXCMASK_API uint32_t scx_cmask_next_and_set(const struct scx_cmask *a,
+					     const struct scx_cmask *b, uint32_t start);
+
+/**
+ * scx_cmask_next_set_wrap() - round-robin search from @start
+ *
+ * Searches [@start, end), then [base, @start).  Pass the last cid + 1 to
+ * spread work.  As upstream, a @start at or below base never wraps, and
+ * @start == end wraps to the lowest set cid.
+ *
+ * Return: the cid, or scx_cmask_end(@m) if none is set.
+ */
+SCXCMASK_API uint32_t scx_cmask_next_set_wrap(const struct scx_cmask *m, uint32_t start);
+
+/**
+ * scx_cmask_next_and_set_wrap() - scx_cmask_next_set_wrap() on @a & @b
+ *
+ * Return: the cid, or scx_cmask_end(@a).
+ */
+SCXCMASK_API uint32_t scx_cmask_next_and_set_wrap(const struct scx_cmask *a,
+						  const struct scx_cmask *b, uint32_t start);
+
+/**
+ * scx_cmask_for_each() - visit the set cids of @m in ascending order
+ * @cid: a uint32_t lvalue
+ * @m: the mask; do not reframe it inside the loop
+ */
+#define scx_cmask_for_each(cid, m)						\
+	for ((cid) = scx_cmask_first_set(m);					\
+	     (cid) < scx_cmask_end(m);						\
+	     (cid) = scx_cmask_next_set((m), (cid) + 1))
+
+SCXCMASK_END_DECLS
+
+#endif /* SCXCMASK_CMASK_H */

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause */
+/*
+ * libscxcmask: sched_ext cids and cmasks for a BPF scheduler's userspace
+ * agent.  This umbrella header brings in the whole agent-side API:
+ *
+ *   <scxcmask/version.h>  compile-time and runtime versions
+ *   <scxcmask/cmask.h>    struct scx_cmask and its operations
+ *
+ * BPF programs include <scxcmask/cmask.bpf.h> instead.
+ */
+#ifndef SCXCMASK_SCXCMASK_H
+#define SCXCMASK_SCXCMASK_H
+
+#include <scxcmask/version.h>
+#include <scxcmask/cmask.h>
+
+#endif /* SCXCMASK_SCXCMASK_H */

@@ -1,0 +1,194 @@
+// SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
+/*
+ * Exported, out-of-line copies of the shared cmask operations
+ * (common/scxcmask/cmask_ops.h), for C callers, dlsym() and other
+ * languages.  Each is the shared definition and nothing else.
+ */
+#include <stdlib.h>
+#include "cmask_user.h"
+
+SCXCMASK_API size_t scx_cmask_size(uint32_t alloc_cids)
+{
+	return SCX_CMASK_SIZE(alloc_cids);
+}
+
+SCXCMASK_API struct scx_cmask *scx_cmask_alloc(uint32_t base, uint32_t nr_cids)
+{
+	struct scx_cmask *m;
+	int err;
+
+	if (nr_cids > UINT32_MAX - base) {
+		errno = EOVERFLOW;
+		return NULL;
+	}
+	m = malloc(scx_cmask_size(nr_cids));
+	if (!m)
+		return NULL;
+	err = scxcmask__init_alloc(m, base, nr_cids, nr_cids);
+	if (err) {
+		free(m);
+		errno = -err;
+		return NULL;
+	}
+	return m;
+}
+
+SCXCMASK_API void scx_cmask_free(struct scx_cmask *m)
+{
+	free(m);
+}
+
+SCXCMASK_API int scx_cmask_init(struct scx_cmask *m, uint32_t base, uint32_t nr_cids)
+{
+	return scxcmask__init_alloc(m, base, nr_cids, nr_cids);
+}
+
+SCXCMASK_API int scx_cmask_init_alloc(struct scx_cmask *m, uint32_t base, uint32_t nr_cids,
+				      uint32_t alloc_cids)
+{
+	return scxcmask__init_alloc(m, base, nr_cids, alloc_cids);
+}
+
+SCXCMASK_API int scx_cmask_reframe(struct scx_cmask *m, uint32_t base, uint32_t nr_cids)
+{
+	return scxcmask__reframe(m, base, nr_cids);
+}
+
+SCXCMASK_API int scx_cmask_valid(const struct scx_cmask *m)
+{
+	struct scxcmask__win w;
+
+	return scxcmask__window(m, &w);
+}
+
+SCXCMASK_API uint32_t scx_cmask_end(const struct scx_cmask *m)
+{
+	return scxcmask__end(m);
+}
+
+SCXCMASK_API bool scx_cmask_test(uint32_t cid, const struct scx_cmask *m)
+{
+	return scxcmask__test(cid, m);
+}
+
+SCXCMASK_API int scx_cmask_set(uint32_t cid, struct scx_cmask *m)
+{
+	return scxcmask__set(cid, m);
+}
+
+SCXCMASK_API int scx_cmask_clear(uint32_t cid, struct scx_cmask *m)
+{
+	return scxcmask__clear(cid, m);
+}
+
+SCXCMASK_API bool scx_cmask_test_and_set(uint32_t cid, struct scx_cmask *m)
+{
+	return scxcmask__test_and_set(cid, m);
+}
+
+SCXCMASK_API bool scx_cmask_test_and_clear(uint32_t cid, struct scx_cmask *m)
+{
+	return scxcmask__test_and_clear(cid, m);
+}
+
+SCXCMASK_API int scx_cmask_set_nonatomic(uint32_t cid, struct scx_cmask *m)
+{
+	return scxcmask__set_nonatomic(cid, m);
+}
+
+SCXCMASK_API int scx_cmask_clear_nonatomic(uint32_t cid, struct scx_cmask *m)
+{
+	return scxcmask__clear_nonatomic(cid, m);
+}
+
+SCXCMASK_API bool scx_cmask_test_and_set_nonatomic(uint32_t cid, struct scx_cmask *m)
+{
+	return scxcmask__test_and_set_nonatomic(cid, m);
+}
+
+SCXCMASK_API bool scx_cmask_test_and_clear_nonatomic(uint32_t cid, struct scx_cmask *m)
+{
+	return scxcmask__test_and_clear_nonatomic(cid, m);
+}
+
+SCXCMASK_API int scx_cmask_zero(struct scx_cmask *m)
+{
+	return scxcmask__zero(m);
+}
+
+SCXCMASK_API int scx_cmask_fill(struct scx_cmask *m)
+{
+	return scxcmask__fill(m);
+}
+
+SCXCMASK_API bool scx_cmask_empty(const struct scx_cmask *m)
+{
+	return scxcmask__empty(m);
+}
+
+SCXCMASK_API uint32_t scx_cmask_weight(const struct scx_cmask *m)
+{
+	return scxcmask__weight(m);
+}
+
+SCXCMASK_API int scx_cmask_and(struct scx_cmask *dst, const struct scx_cmask *src)
+{
+	return scxcmask__op2(dst, src, SCXCMASK__OP_AND);
+}
+
+SCXCMASK_API int scx_cmask_or(struct scx_cmask *dst, const struct scx_cmask *src)
+{
+	return scxcmask__op2(dst, src, SCXCMASK__OP_OR);
+}
+
+SCXCMASK_API int scx_cmask_copy(struct scx_cmask *dst, const struct scx_cmask *src)
+{
+	return scxcmask__op2(dst, src, SCXCMASK__OP_COPY);
+}
+
+SCXCMASK_API int scx_cmask_andnot(struct scx_cmask *dst, const struct scx_cmask *src)
+{
+	return scxcmask__op2(dst, src, SCXCMASK__OP_ANDNOT);
+}
+
+SCXCMASK_API bool scx_cmask_equal(const struct scx_cmask *a, const struct scx_cmask *b)
+{
+	return scxcmask__equal(a, b);
+}
+
+SCXCMASK_API bool scx_cmask_subset(const struct scx_cmask *a, const struct scx_cmask *b)
+{
+	return scxcmask__subset(a, b);
+}
+
+SCXCMASK_API bool scx_cmask_intersects(const struct scx_cmask *a, const struct scx_cmask *b)
+{
+	return scxcmask__intersects(a, b);
+}
+
+SCXCMASK_API uint32_t scx_cmask_next_set(const struct scx_cmask *m, uint32_t cid)
+{
+	return scxcmask__next_set(m, cid);
+}
+
+SCXCMASK_API uint32_t scx_cmask_first_set(const struct scx_cmask *m)
+{
+	return scxcmask__first_set(m);
+}
+
+SCXCMASK_API uint32_t scx_cmask_next_and_set(const struct scx_cmask *a,
+					     const struct scx_cmask *b, uint32_t start)
+{
+	return scxcmask__next_and_set(a, b, start);
+}
+
+SCXCMASK_API uint32_t scx_cmask_next_set_wrap(const struct scx_cmask *m, uint32_t start)
+{
+	return scxcmask__next_set_wrap(m, start);
+}
+
+SCXCMASK_API uint32_t scx_cmask_next_and_set_wrap(const struct scx_cmask *a,
+						  const struct scx_cmask *b, uint32_t start)
+{
+	return scxcmask__next_and_set_wrap(a, b, start);
+}

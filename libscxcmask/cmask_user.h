@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause */
+/*
+ * The agent side's primitives for the shared cmask operations, then the
+ * operations themselves.  The BPF side's counterpart is
+ * bpf/scxcmask/cmask.bpf.h.
+ */
+#ifndef SCXCMASK_CMASK_USER_H
+#define SCXCMASK_CMASK_USER_H
+
+#include <errno.h>
+#include <scxcmask/cmask.h>
+
+#define SCXCMASK__M		struct scx_cmask
+#define SCXCMASK__AS
+#define SCXCMASK__INLINE	static inline __attribute__((always_inline))
+#define SCXCMASK__IDX		__UINT32_TYPE__
+#define SCXCMASK__LOOP(i, from, to) for ((i) = (from); (i) < (to); (i)++)
+/* the agent takes any window a u32 header can describe */
+#define SCXCMASK__MAX_WORDS	SCX_CMASK_NR_WORDS(0xffffffffu)
+#define SCXCMASK__IN(p)		(p)
+/* the header may change under us (arena memory): one load per field */
+#define SCXCMASK__ONCE(x)	(*(const volatile __typeof__(x) *)&(x))
+/*
+ * A locked RMW on x86 and an LL/SC or LSE loop on arm64 are atomic against
+ * the BPF side's compare-and-swap on the same word.
+ */
+#define SCXCMASK__FETCH_OR(w, bit)	__atomic_fetch_or((w), (bit), __ATOMIC_SEQ_CST)
+#define SCXCMASK__FETCH_ANDNOT(w, bit)	__atomic_fetch_and((w), ~(bit), __ATOMIC_SEQ_CST)
+#define SCXCMASK__EINVAL	EINVAL
+#define SCXCMASK__ERANGE	ERANGE
+#define SCXCMASK__ENOSPC	ENOSPC
+#define SCXCMASK__EOVERFLOW	EOVERFLOW
+#define SCXCMASK__E2BIG		E2BIG
+
+#include <scxcmask/cmask_ops.h>
+
+#endif /* SCXCMASK_CMASK_USER_H */

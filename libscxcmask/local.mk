@@ -6,6 +6,8 @@ lib_LTLIBRARIES += libscxcmask/libscxcmask.la
 
 libscxcmask_libscxcmask_la_SOURCES = \
 	libscxcmask/cmask_user.h \
+	libscxcmask/internal.h \
+	libscxcmask/errmsg.c \
 	libscxcmask/cmask.c \
 	libscxcmask/version.c
 

@@ -4,8 +4,8 @@
  *
  * Errors: functions that can fail return 0 (or a count) on success and a
  * negative errno value on failure; they never set errno and never write a
- * partial result.  Functions that take a message buffer (char *msg, size_t
- * msglen) also describe the failure there, naming the offending input.
+ * partial result.  scxcmask_errmsg() then says, for a person, what was
+ * wrong and where.
  */
 #ifndef SCXCMASK_COMMON_H
 #define SCXCMASK_COMMON_H
@@ -22,5 +22,19 @@
 #define SCXCMASK_BEGIN_DECLS
 #define SCXCMASK_END_DECLS
 #endif
+
+SCXCMASK_BEGIN_DECLS
+
+/**
+ * scxcmask_errmsg() - what went wrong in this thread's last failed call
+ *
+ * Every libscxcmask function that returns a negative errno also leaves a
+ * message here naming the offending input: a file and line of a sysfs tree,
+ * an entry of an override table, a character of a cpulist.  The text is
+ * valid until the thread's next failing call; "" when there is none yet.
+ */
+SCXCMASK_API const char *scxcmask_errmsg(void);
+
+SCXCMASK_END_DECLS
 
 #endif /* SCXCMASK_COMMON_H */

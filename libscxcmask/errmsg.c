@@ -1,0 +1,32 @@
+// SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
+/*
+ * The message behind the last error, per thread, as dlerror() does: the
+ * return value stays a plain negative errno, and a person still learns
+ * which file, entry or character was wrong.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "internal.h"
+
+static __thread char errbuf[512];
+
+int scxcmask__fail(int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(errbuf, sizeof(errbuf), fmt, ap);
+	va_end(ap);
+	return err;
+}
+
+void scxcmask__clear_error(void)
+{
+	errbuf[0] = '\0';
+}
+
+SCXCMASK_API const char *scxcmask_errmsg(void)
+{
+	return errbuf;
+}

@@ -98,7 +98,10 @@ best=$(apt-cache "${apt_opts[@]}" pkgnames "linux-binary-$series" 2>/dev/null |
 	xargs -r apt-cache "${apt_opts[@]}" madison 2>/dev/null |
 	awk -F' *[|] *' -v s=" $suite/main " 'index($3, s) { print $1 " " $2 }' |
 	sort -V -k2 | tail -n 1)
-[ -n "$best" ] || fallback_or_skip "no linux-binary-$series*-cloud-amd64 package in $suite"
+if [ -z "$best" ]; then
+	err=$(grep -m1 -E '^(Err|E|W):' "$apt_dir/update.log")
+	fallback_or_skip "no linux-binary-$series*-cloud-amd64 package in $suite at $mirror${err:+ ($err)}"
+fi
 pkg=${best% *}
 ver=${best#* }
 dest=$cache/$series-${ver//[:~+]/_}

@@ -1,0 +1,351 @@
+/* SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause */
+/*
+ * The cmask operations for BPF programs, on cmasks in a BPF arena: the same
+ * names, argument order and results as the agent's <scxcmask/cmask.h>,
+ * compiled from the same source (<scxcmask/cmask_ops.h>).
+ *
+ *	#include "vmlinux.h"			(or <linux/types.h>)
+ *	#include <bpf/bpf_helpers.h>
+ *	#include <scxcmask/cmask.bpf.h>
+ *
+ *	struct scx_cmask __arena *idle;
+ *	...
+ *	scx_cmask_set(cid, idle);
+ *	if (scx_cmask_test_and_clear(cid, idle)) ...
+ *	scx_cmask_for_each(cid, idle) ...
+ *
+ * Build with clang -O2 -target bpf -mcpu=v3 (compare-and-swap needs v3).
+ * clang >= 19 uses native __arena; older clang, or -DSCXCMASK_BPF_FORCE_ASM_CAST,
+ * the explicit casts of <scxcmask/arena.bpf.h>.  Kernel >= 6.9 (arenas).
+ *
+ * struct scx_cmask is only declared here: a 7.2+ kernel's vmlinux.h defines
+ * it, and the functions below never read it through that definition (its
+ * preserve_access_index would turn arena accesses into CO-RE relocations
+ * against the running kernel, which may lack the type).  A program without
+ * it in vmlinux.h that wants the fields can define SCXCMASK_BPF_DEFINE_STRUCT.
+ *
+ * Limits: windows of at most SCX_CMASK_MAX_WORDS words (8192 cids); wider
+ * masks are invalid here (-EINVAL, or -E2BIG from init).  Loops are bounded
+ * by may_goto (scxcmask_can_loop): on a program run that exhausts the
+ * kernel's loop budget (millions of iterations), an operation stops early.
+ * Define SCXCMASK_BPF_LOOP_BPF_FOR to use bpf_for() instead (slower).
+ *
+ * Masks at arena offset 0 of an arena mapped at a 4 GiB-aligned address
+ * (map_extra = 1 << 44, for example) have a NULL kernel-form address: keep
+ * the first bytes of such an arena unused.
+ */
+#ifndef SCXCMASK_CMASK_BPF_H
+#define SCXCMASK_CMASK_BPF_H
+
+#include <scxcmask/arena.bpf.h>
+
+struct scx_cmask;
+
+#ifdef SCXCMASK_BPF_DEFINE_STRUCT
+/* The kernel's layout, for programs whose vmlinux.h lacks it. */
+struct scx_cmask {
+	__UINT32_TYPE__ base;
+	__UINT32_TYPE__ nr_cids;
+	__UINT32_TYPE__ alloc_words;
+	__UINT64_TYPE__ bits[] __attribute__((aligned(8)));
+};
+#endif
+
+/*
+ * The layout the operations read: struct scx_cmask's, declared under a
+ * private name and outside any preserve_access_index region so that every
+ * field access compiles to a fixed offset.
+ */
+struct scxcmask__bpf_mask {
+	__UINT32_TYPE__ base;		/* 0 */
+	__UINT32_TYPE__ nr_cids;	/* 4 */
+	__UINT32_TYPE__ alloc_words;	/* 8 */
+	__UINT32_TYPE__ pad;		/* 12 */
+	__UINT64_TYPE__ bits[];		/* 16 */
+};
+
+_Static_assert(__builtin_offsetof(struct scxcmask__bpf_mask, bits) == 16,
+	       "cmask bits[] must sit at offset 16");
+
+/* ---------------------------------------------------------------- primitives */
+
+#define SCXCMASK__M		struct scxcmask__bpf_mask
+#define SCXCMASK__AS		SCXCMASK_ARENA
+#define SCXCMASK__INLINE	static inline __attribute__((always_inline))
+#define SCXCMASK__MAX_WORDS	SCX_CMASK_MAX_WORDS
+#define SCXCMASK__IN(p)		scxcmask_arena_kern(p)
+#define SCXCMASK__ONCE(x)	(*(volatile __typeof__(x) *)&(x))
+
+#ifdef SCXCMASK_BPF_LOOP_BPF_FOR
+#ifndef bpf_for
+#error "SCXCMASK_BPF_LOOP_BPF_FOR needs bpf_for() from <bpf/bpf_helpers.h> (libbpf >= 1.2)"
+#endif
+#define SCXCMASK__IDX		int
+#define SCXCMASK__LOOP(i, from, to) bpf_for(i, from, to)
+#else
+/*
+ * The asm goto in the condition also keeps LLVM from turning zeroing and
+ * copying loops into memset/memcpy, which it cannot lower for arena memory.
+ */
+#define SCXCMASK__IDX		__UINT32_TYPE__
+#define SCXCMASK__LOOP(i, from, to) \
+	for ((i) = (from); (i) < (to) && scxcmask_can_loop; (i)++)
+#endif
+
+/* Linux errno values; BPF programs have no <errno.h>. */
+#define SCXCMASK__E2BIG		7
+#define SCXCMASK__EINVAL	22
+#define SCXCMASK__ENOSPC	28
+#define SCXCMASK__ERANGE	34
+#define SCXCMASK__EOVERFLOW	75
+
+/*
+ * Atomic OR / AND-NOT returning the old word.  The x86 JIT rejects the
+ * fetch forms of atomic or/and on arena memory, so this is a
+ * compare-and-swap loop; it writes nothing when the bits already have the
+ * wanted value.  Every failed attempt means another CPU wrote the word; the
+ * loop is bounded by the kernel's may_goto budget (a counter the verifier
+ * does not have to follow, unlike a constant number of tries), and leaves
+ * the bit unchanged if that runs out.
+ */
+static inline __attribute__((always_inline)) __UINT64_TYPE__
+scxcmask__bpf_fetch_update(SCXCMASK_ARENA __UINT64_TYPE__ *w, __UINT64_TYPE__ set,
+			   __UINT64_TYPE__ clear)
+{
+	__UINT64_TYPE__ old = *(volatile SCXCMASK_ARENA __UINT64_TYPE__ *)w, seen, want;
+
+	while (scxcmask_can_loop) {
+		want = (old | set) & ~clear;
+		if (want == old)
+			break;
+		seen = __sync_val_compare_and_swap(w, old, want);
+		if (seen == old)
+			break;
+		old = seen;
+	}
+	return old;
+}
+
+#define SCXCMASK__FETCH_OR(w, bit)	scxcmask__bpf_fetch_update((w), (bit), 0)
+#define SCXCMASK__FETCH_ANDNOT(w, bit)	scxcmask__bpf_fetch_update((w), 0, (bit))
+
+#include <scxcmask/cmask_ops.h>
+
+/* ---------------------------------------------------------------- public API */
+
+/*
+ * The same functions as <scxcmask/cmask.h>; see there for each one's
+ * contract.  Booleans are _Bool so that no bool typedef is needed.
+ */
+#define SCXCMASK__BPF_API	static inline __attribute__((always_inline))
+#define SCXCMASK__MUT(m)	((SCXCMASK__AS SCXCMASK__M *)(m))
+#define SCXCMASK__RO(m)		((const SCXCMASK__AS SCXCMASK__M *)(m))
+
+SCXCMASK__BPF_API __UINT64_TYPE__ scx_cmask_size(scxcmask__u32 alloc_cids)
+{
+	return SCX_CMASK_SIZE(alloc_cids);
+}
+
+SCXCMASK__BPF_API int scx_cmask_init(struct scx_cmask __arena *m, scxcmask__u32 base,
+				     scxcmask__u32 nr_cids)
+{
+	return scxcmask__init_alloc(SCXCMASK__MUT(m), base, nr_cids, nr_cids);
+}
+
+SCXCMASK__BPF_API int scx_cmask_init_alloc(struct scx_cmask __arena *m, scxcmask__u32 base,
+					   scxcmask__u32 nr_cids, scxcmask__u32 alloc_cids)
+{
+	return scxcmask__init_alloc(SCXCMASK__MUT(m), base, nr_cids, alloc_cids);
+}
+
+SCXCMASK__BPF_API int scx_cmask_reframe(struct scx_cmask __arena *m, scxcmask__u32 base,
+					scxcmask__u32 nr_cids)
+{
+	return scxcmask__reframe(SCXCMASK__MUT(m), base, nr_cids);
+}
+
+SCXCMASK__BPF_API int scx_cmask_valid(const struct scx_cmask __arena *m)
+{
+	struct scxcmask__win w;
+
+	return scxcmask__window(SCXCMASK__IN(SCXCMASK__RO(m)), &w);
+}
+
+SCXCMASK__BPF_API scxcmask__u32 scx_cmask_end(const struct scx_cmask __arena *m)
+{
+	return scxcmask__end(SCXCMASK__RO(m));
+}
+
+SCXCMASK__BPF_API _Bool scx_cmask_test(scxcmask__u32 cid, const struct scx_cmask __arena *m)
+{
+	return scxcmask__test(cid, SCXCMASK__RO(m));
+}
+
+SCXCMASK__BPF_API int scx_cmask_set(scxcmask__u32 cid, struct scx_cmask __arena *m)
+{
+	return scxcmask__set(cid, SCXCMASK__MUT(m));
+}
+
+SCXCMASK__BPF_API int scx_cmask_clear(scxcmask__u32 cid, struct scx_cmask __arena *m)
+{
+	return scxcmask__clear(cid, SCXCMASK__MUT(m));
+}
+
+SCXCMASK__BPF_API _Bool scx_cmask_test_and_set(scxcmask__u32 cid, struct scx_cmask __arena *m)
+{
+	return scxcmask__test_and_set(cid, SCXCMASK__MUT(m));
+}
+
+SCXCMASK__BPF_API _Bool scx_cmask_test_and_clear(scxcmask__u32 cid, struct scx_cmask __arena *m)
+{
+	return scxcmask__test_and_clear(cid, SCXCMASK__MUT(m));
+}
+
+SCXCMASK__BPF_API int scx_cmask_set_nonatomic(scxcmask__u32 cid, struct scx_cmask __arena *m)
+{
+	return scxcmask__set_nonatomic(cid, SCXCMASK__MUT(m));
+}
+
+SCXCMASK__BPF_API int scx_cmask_clear_nonatomic(scxcmask__u32 cid, struct scx_cmask __arena *m)
+{
+	return scxcmask__clear_nonatomic(cid, SCXCMASK__MUT(m));
+}
+
+SCXCMASK__BPF_API _Bool scx_cmask_test_and_set_nonatomic(scxcmask__u32 cid,
+							 struct scx_cmask __arena *m)
+{
+	return scxcmask__test_and_set_nonatomic(cid, SCXCMASK__MUT(m));
+}
+
+SCXCMASK__BPF_API _Bool scx_cmask_test_and_clear_nonatomic(scxcmask__u32 cid,
+							   struct scx_cmask __arena *m)
+{
+	return scxcmask__test_and_clear_nonatomic(cid, SCXCMASK__MUT(m));
+}
+
+SCXCMASK__BPF_API int scx_cmask_zero(struct scx_cmask __arena *m)
+{
+	return scxcmask__zero(SCXCMASK__MUT(m));
+}
+
+SCXCMASK__BPF_API int scx_cmask_fill(struct scx_cmask __arena *m)
+{
+	return scxcmask__fill(SCXCMASK__MUT(m));
+}
+
+SCXCMASK__BPF_API _Bool scx_cmask_empty(const struct scx_cmask __arena *m)
+{
+	return scxcmask__empty(SCXCMASK__RO(m));
+}
+
+SCXCMASK__BPF_API scxcmask__u32 scx_cmask_weight(const struct scx_cmask __arena *m)
+{
+	return scxcmask__weight(SCXCMASK__RO(m));
+}
+
+SCXCMASK__BPF_API int scx_cmask_and(struct scx_cmask __arena *dst,
+				    const struct scx_cmask __arena *src)
+{
+	return scxcmask__op2(SCXCMASK__MUT(dst), SCXCMASK__RO(src), SCXCMASK__OP_AND);
+}
+
+SCXCMASK__BPF_API int scx_cmask_or(struct scx_cmask __arena *dst,
+				   const struct scx_cmask __arena *src)
+{
+	return scxcmask__op2(SCXCMASK__MUT(dst), SCXCMASK__RO(src), SCXCMASK__OP_OR);
+}
+
+SCXCMASK__BPF_API int scx_cmask_copy(struct scx_cmask __arena *dst,
+				     const struct scx_cmask __arena *src)
+{
+	return scxcmask__op2(SCXCMASK__MUT(dst), SCXCMASK__RO(src), SCXCMASK__OP_COPY);
+}
+
+SCXCMASK__BPF_API int scx_cmask_andnot(struct scx_cmask __arena *dst,
+				       const struct scx_cmask __arena *src)
+{
+	return scxcmask__op2(SCXCMASK__MUT(dst), SCXCMASK__RO(src), SCXCMASK__OP_ANDNOT);
+}
+
+SCXCMASK__BPF_API _Bool scx_cmask_equal(const struct scx_cmask __arena *a,
+					const struct scx_cmask __arena *b)
+{
+	return scxcmask__equal(SCXCMASK__RO(a), SCXCMASK__RO(b));
+}
+
+SCXCMASK__BPF_API _Bool scx_cmask_subset(const struct scx_cmask __arena *a,
+					 const struct scx_cmask __arena *b)
+{
+	return scxcmask__subset(SCXCMASK__RO(a), SCXCMASK__RO(b));
+}
+
+SCXCMASK__BPF_API _Bool scx_cmask_intersects(const struct scx_cmask __arena *a,
+					     const struct scx_cmask __arena *b)
+{
+	return scxcmask__intersects(SCXCMASK__RO(a), SCXCMASK__RO(b));
+}
+
+SCXCMASK__BPF_API scxcmask__u32 scx_cmask_next_set(const struct scx_cmask __arena *m,
+						   scxcmask__u32 cid)
+{
+	return scxcmask__next_set(SCXCMASK__RO(m), cid);
+}
+
+SCXCMASK__BPF_API scxcmask__u32 scx_cmask_first_set(const struct scx_cmask __arena *m)
+{
+	return scxcmask__first_set(SCXCMASK__RO(m));
+}
+
+SCXCMASK__BPF_API scxcmask__u32 scx_cmask_next_and_set(const struct scx_cmask __arena *a,
+						       const struct scx_cmask __arena *b,
+						       scxcmask__u32 start)
+{
+	return scxcmask__next_and_set(SCXCMASK__RO(a), SCXCMASK__RO(b), start);
+}
+
+SCXCMASK__BPF_API scxcmask__u32 scx_cmask_next_set_wrap(const struct scx_cmask __arena *m,
+							scxcmask__u32 start)
+{
+	return scxcmask__next_set_wrap(SCXCMASK__RO(m), start);
+}
+
+SCXCMASK__BPF_API scxcmask__u32 scx_cmask_next_and_set_wrap(const struct scx_cmask __arena *a,
+							    const struct scx_cmask __arena *b,
+							    scxcmask__u32 start)
+{
+	return scxcmask__next_and_set_wrap(SCXCMASK__RO(a), SCXCMASK__RO(b), start);
+}
+
+/**
+ * scx_cmask_for_each() - visit the set cids of @m in ascending order
+ * @cid: a u32 lvalue
+ * @m: a struct scx_cmask __arena pointer; do not reframe it inside the loop
+ *
+ * Bounded for the verifier by scxcmask_can_loop; break and continue work.
+ */
+#define scx_cmask_for_each(cid, m)						\
+	for ((cid) = scx_cmask_first_set(m);					\
+	     (cid) < scx_cmask_end(m) && scxcmask_can_loop;			\
+	     (cid) = scx_cmask_next_set((m), (cid) + 1))
+
+/**
+ * scx_cmask_from_set_cmask_arg() - the cmask argument of ops.set_cmask()
+ * @arg: the argument, declared void * (BPF_PROG() casts through void *)
+ *
+ * The kernel passes the 32-bit arena address of a scratch cmask, valid
+ * during the callback only (copy it).  Some kernels (Debian's 7.2.13) type
+ * the argument as a trusted kernel pointer: a plain dereference passes the
+ * verifier and then faults in the kernel.  Going through this function
+ * makes every read an arena access.
+ */
+SCXCMASK__BPF_API const struct scx_cmask __arena *scx_cmask_from_set_cmask_arg(void *arg)
+{
+#if SCXCMASK_BPF_NATIVE_ARENA
+	/* an integer, so the compiler casts it to kernel form at each read */
+	return (const struct scx_cmask __arena *)(__UINT64_TYPE__)arg;
+#else
+	return (const struct scx_cmask *)scxcmask__cast_to_kern((__UINT64_TYPE__)arg);
+#endif
+}
+
+#endif /* SCXCMASK_CMASK_BPF_H */

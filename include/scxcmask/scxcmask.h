@@ -5,6 +5,7 @@
  *
  *   <scxcmask/version.h>  compile-time and runtime versions
  *   <scxcmask/cmask.h>    struct scx_cmask and its operations
+ *   <scxcmask/arena.h>    cmasks and addresses in a BPF arena, checked
  *
  * BPF programs include <scxcmask/cmask.bpf.h> instead.
  */
@@ -13,5 +14,6 @@
 
 #include <scxcmask/version.h>
 #include <scxcmask/cmask.h>
+#include <scxcmask/arena.h>
 
 #endif /* SCXCMASK_SCXCMASK_H */

@@ -1,0 +1,369 @@
+// SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
+/*
+ * The agent's view of a BPF arena.  The arena is shared with a BPF program
+ * that may hold anything and change it at any time, so every address is
+ * reduced to an offset and checked against the mapping, and a cmask header
+ * is read once into a snapshot that alone decides what is touched.
+ */
+#include "config.h"
+#include <inttypes.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <scxcmask/arena.h>
+#ifdef HAVE_LIBBPF
+#include <bpf/libbpf.h>
+#endif
+#include "cmask_user.h"
+#include "internal.h"
+
+#define ARENA_MAX_SIZE	(UINT64_C(1) << 32)
+
+/* A cmask header as read once from the arena, checked before use. */
+struct arena_cmask_snap {
+	const volatile uint64_t *bits;	/* storage, inside the mapping */
+	uint64_t off;			/* arena offset of the header */
+	uint32_t base;
+	uint32_t nr_cids;
+	uint32_t alloc_words;
+};
+
+static int check_opts(const struct scx_arena_view_opts *opts)
+{
+	const unsigned char *tail;
+	size_t known = sizeof(*opts), i;
+
+	if (opts->sz < offsetof(struct scx_arena_view_opts, flags) + sizeof(opts->flags))
+		return scxcmask__fail(-EINVAL, "arena view: opts->sz %zu is too small (want %zu)",
+				      opts->sz, known);
+	/* fields from a newer library must be zero for this one to honour them */
+	tail = (const unsigned char *)opts;
+	for (i = known; i < opts->sz; i++)
+		if (tail[i])
+			return scxcmask__fail(-EINVAL,
+					      "arena view: opts byte %zu is set, but this library knows only %zu bytes",
+					      i, known);
+	if (opts->flags & ~SCX_ARENA_ZERO_IS_OFFSET0)
+		return scxcmask__fail(-EINVAL, "arena view: unknown flags 0x%" PRIx32,
+				      opts->flags & ~SCX_ARENA_ZERO_IS_OFFSET0);
+	return 0;
+}
+
+/* The invariants of a view, checked by init and again by every user. */
+static int check_view(const struct scx_arena_view *v)
+{
+	uint64_t start, last;
+
+	if (!v)
+		return scxcmask__fail(-EINVAL, "arena view: NULL view");
+	if (!v->base)
+		return scxcmask__fail(-EINVAL, "arena view: NULL base");
+	if (!v->size || v->size > ARENA_MAX_SIZE)
+		return scxcmask__fail(-EINVAL, "arena view: size %zu is not in 1..4 GiB", v->size);
+	if ((uintptr_t)v->base + (v->size - 1) < (uintptr_t)v->base)
+		return scxcmask__fail(-EINVAL, "arena view: %p + %zu wraps the address space",
+				      v->base, v->size);
+	start = v->vm_start;
+	last = start + (v->size - 1);
+	if (!start || last < start || (start >> 32) != (last >> 32))
+		return scxcmask__fail(-EINVAL,
+				      "arena view: user_vm_start 0x%" PRIx64 " + %zu crosses a 4 GiB boundary, which no arena does",
+				      start, v->size);
+	if (v->flags & ~SCX_ARENA_ZERO_IS_OFFSET0)
+		return scxcmask__fail(-EINVAL, "arena view: unknown flags 0x%" PRIx32, v->flags);
+	return 0;
+}
+
+SCXCMASK_API int scx_arena_view_init(struct scx_arena_view *v, void *base, size_t size,
+				     const struct scx_arena_view_opts *opts)
+{
+	struct scx_arena_view tmp = { .base = base, .size = size, .vm_start = (uintptr_t)base };
+	int err;
+
+	if (!v)
+		return scxcmask__fail(-EINVAL, "arena view: NULL view");
+	if (opts) {
+		err = check_opts(opts);
+		if (err)
+			return err;
+		if (opts->vm_start)
+			tmp.vm_start = opts->vm_start;
+		tmp.flags = opts->flags;
+	}
+	err = check_view(&tmp);
+	if (err)
+		return err;
+	*v = tmp;
+	return 0;
+}
+
+#ifdef HAVE_LIBBPF
+/* Older UAPI headers lack the arena map type; its number is fixed ABI. */
+#define ARENA_MAP_TYPE	33
+
+SCXCMASK_API int scx_arena_view_from_map(struct scx_arena_view *v, const struct bpf_map *map,
+					 const struct scx_arena_view_opts *opts)
+{
+	struct scx_arena_view_opts o = { .sz = sizeof(o) };
+	size_t data_sz, size;
+	void *base;
+
+	if (!map)
+		return scxcmask__fail(-EINVAL, "arena view: NULL map");
+	if ((int)bpf_map__type(map) != ARENA_MAP_TYPE)
+		return scxcmask__fail(-EINVAL, "arena view: map '%s' is not an arena (type %d)",
+				      bpf_map__name(map), (int)bpf_map__type(map));
+	if (opts) {
+		int err = check_opts(opts);
+
+		if (err)
+			return err;
+		if (opts->vm_start)
+			return scxcmask__fail(-EINVAL,
+					      "arena view: opts->vm_start must be 0 for a map (libbpf maps it at user_vm_start)");
+		o.flags = opts->flags;
+	}
+	/* for an arena, libbpf's "initial value" is its mapping of the arena */
+	base = bpf_map__fd(map) >= 0 ? bpf_map__initial_value(map, &data_sz) : NULL;
+	if (!base)
+		return scxcmask__fail(-ENXIO, "arena view: map '%s' is not loaded and mapped",
+				      bpf_map__name(map));
+	size = (size_t)bpf_map__max_entries(map) * (size_t)sysconf(_SC_PAGESIZE);
+	return scx_arena_view_init(v, base, size, &o);
+}
+#else
+SCXCMASK_API int scx_arena_view_from_map(struct scx_arena_view *v, const struct bpf_map *map,
+					 const struct scx_arena_view_opts *opts)
+{
+	return scxcmask__fail(-EOPNOTSUPP, "arena view: libscxcmask was built without libbpf");
+}
+#endif
+
+/* [off, off + len) inside the mapping; the sum is never formed, so no wrap. */
+static int check_range(const struct scx_arena_view *v, uint64_t off, size_t len, const char *what)
+{
+	if (off >= v->size || len > v->size - off)
+		return scxcmask__fail(-EFAULT,
+				      "arena: %s at offset 0x%" PRIx64 " (+%zu bytes) is outside the %zu-byte mapping",
+				      what, off, len, v->size);
+	return 0;
+}
+
+SCXCMASK_API int scx_arena_ptr_off(const struct scx_arena_view *v, uint64_t off, size_t len,
+				   void **out)
+{
+	int err = check_view(v);
+
+	if (err)
+		return err;
+	if (!out)
+		return scxcmask__fail(-EINVAL, "arena: NULL out");
+	err = check_range(v, off, len, "access");
+	if (err)
+		return err;
+	*out = (char *)v->base + off;
+	return 0;
+}
+
+/*
+ * Both forms reduce to an offset through the low 32 bits: the arena does
+ * not cross a 4 GiB boundary, so (u32)(addr - vm_start) is the offset of
+ * any byte of it, and of nothing else below size.
+ */
+static int addr_to_off(const struct scx_arena_view *v, uint64_t addr, uint64_t *off)
+{
+	uint32_t hi = addr >> 32;
+
+	if (!addr) {
+		if ((v->flags & SCX_ARENA_ZERO_IS_OFFSET0) && !(uint32_t)v->vm_start) {
+			*off = 0;
+			return 0;
+		}
+		return scxcmask__fail(-EFAULT, "arena: NULL address%s",
+				      (uint32_t)v->vm_start ? "" :
+				      " (the arena's user_vm_start is 4 GiB aligned, so offset 0 also reads as 0: see SCX_ARENA_ZERO_IS_OFFSET0)");
+	}
+	if (hi && hi != (uint32_t)(v->vm_start >> 32))
+		return scxcmask__fail(-EFAULT,
+				      "arena: address 0x%" PRIx64 " is not in the arena at 0x%" PRIx64 " (upper 32 bits differ)",
+				      addr, v->vm_start);
+	*off = (uint32_t)((uint32_t)addr - (uint32_t)v->vm_start);
+	return 0;
+}
+
+SCXCMASK_API int scx_arena_ptr(const struct scx_arena_view *v, uint64_t addr, size_t len,
+			       void **out)
+{
+	uint64_t off = 0;
+	int err = check_view(v);
+
+	if (err)
+		return err;
+	if (!out)
+		return scxcmask__fail(-EINVAL, "arena: NULL out");
+	err = addr_to_off(v, addr, &off);
+	if (err)
+		return err;
+	if (off >= v->size || len > v->size - off)
+		return scxcmask__fail(-EFAULT,
+				      "arena: address 0x%" PRIx64 " (+%zu bytes) is outside the arena [0x%" PRIx64 ", +%zu)",
+				      addr, len, v->vm_start, v->size);
+	*out = (char *)v->base + off;
+	return 0;
+}
+
+/* Offset of agent pointer @p in the mapping, or -EFAULT. */
+static int ptr_to_off(const struct scx_arena_view *v, const void *p, uint64_t *off)
+{
+	uintptr_t a = (uintptr_t)p, b = (uintptr_t)v->base;
+
+	if (a < b || a - b >= v->size)
+		return scxcmask__fail(-EFAULT, "arena: pointer %p is outside the mapping [%p, +%zu)",
+				      p, v->base, v->size);
+	*off = a - b;
+	return 0;
+}
+
+SCXCMASK_API int scx_arena_addr(const struct scx_arena_view *v, const void *p, uint64_t *out)
+{
+	uint64_t off = 0;
+	int err = check_view(v);
+
+	if (err)
+		return err;
+	if (!out)
+		return scxcmask__fail(-EINVAL, "arena: NULL out");
+	err = ptr_to_off(v, p, &off);
+	if (err)
+		return err;
+	*out = v->vm_start + off;
+	return 0;
+}
+
+/*
+ * Reads the header at @p once and checks the snapshot against the mapping
+ * and the cmask rules.  Nothing but the three header words is read before
+ * the checks pass.
+ */
+static int snap_cmask(const struct scx_arena_view *v, const void *p, struct arena_cmask_snap *s)
+{
+	const volatile struct scx_cmask *m = p;
+	uint64_t off = 0, room;
+	int err = check_view(v);
+
+	if (err)
+		return err;
+	err = ptr_to_off(v, p, &off);
+	if (err)
+		return err;
+	if ((uintptr_t)p & 7)
+		return scxcmask__fail(-EINVAL, "arena cmask at offset 0x%" PRIx64 ": not 8-byte aligned",
+				      off);
+	err = check_range(v, off, SCX_CMASK_HDR_SIZE, "cmask header");
+	if (err)
+		return err;
+	s->off = off;
+	s->base = m->base;
+	s->nr_cids = m->nr_cids;
+	s->alloc_words = m->alloc_words;
+	room = (v->size - off - SCX_CMASK_HDR_SIZE) / 8;
+	if (s->alloc_words > room)
+		return scxcmask__fail(-EFAULT,
+				      "arena cmask at offset 0x%" PRIx64 ": alloc_words %" PRIu32 " runs past the end of the arena (room for %" PRIu64 ")",
+				      off, s->alloc_words, room);
+	err = scxcmask__check_window(s->base, s->nr_cids, s->alloc_words);
+	if (err)
+		return scxcmask__fail(err,
+				      "arena cmask at offset 0x%" PRIx64 ": base %" PRIu32 " nr_cids %" PRIu32 " alloc_words %" PRIu32 ": %s",
+				      off, s->base, s->nr_cids, s->alloc_words,
+				      err == -EOVERFLOW ? "window passes 2^32" :
+				      "alloc_words too small for nr_cids");
+	s->bits = (const volatile uint64_t *)((const char *)p + SCX_CMASK_HDR_SIZE);
+	return 0;
+}
+
+SCXCMASK_API int scx_arena_cmask(const struct scx_arena_view *v, const void *p,
+				 struct scx_cmask **out)
+{
+	struct arena_cmask_snap s;
+	int err;
+
+	if (!out)
+		return scxcmask__fail(-EINVAL, "arena cmask: NULL out");
+	err = snap_cmask(v, p, &s);
+	if (err)
+		return err;
+	*out = (struct scx_cmask *)p;
+	return 0;
+}
+
+/*
+ * Writes the snapshot's window into @dst, which has room for it: words
+ * [0, nr_used) from the arena with padding masked off, the rest of
+ * NR_WORDS(nr_cids) zero.
+ */
+static void copy_snap(const struct arena_cmask_snap *s, struct scx_cmask *dst)
+{
+	struct scxcmask__win w = {
+		.base = s->base,
+		.end = s->base + s->nr_cids,
+		.wbase = s->base / 64,
+		.nr_used = s->nr_cids ? ((s->base & 63) + s->nr_cids - 1) / 64 + 1 : 0,
+	};
+	uint32_t i, nr_words = SCX_CMASK_NR_WORDS(s->nr_cids);
+
+	for (i = 0; i < w.nr_used; i++)
+		dst->bits[i] = s->bits[i];
+	for (; i < nr_words; i++)
+		dst->bits[i] = 0;
+	if (w.nr_used) {
+		dst->bits[0] &= scxcmask__head_bits(&w);
+		dst->bits[w.nr_used - 1] &= scxcmask__tail_bits(&w);
+	}
+	dst->base = s->base;
+	dst->nr_cids = s->nr_cids;
+}
+
+SCXCMASK_API int scx_arena_cmask_copy_out(const struct scx_arena_view *v, const void *p,
+					  struct scx_cmask *dst)
+{
+	struct arena_cmask_snap s;
+	uint32_t need;
+	int err;
+
+	if (!dst || scx_cmask_valid(dst))
+		return scxcmask__fail(-EINVAL, "arena cmask copy: destination is NULL or invalid");
+	err = snap_cmask(v, p, &s);
+	if (err)
+		return err;
+	need = SCX_CMASK_NR_WORDS(s.nr_cids);
+	if (need > dst->alloc_words)
+		return scxcmask__fail(-ENOSPC,
+				      "arena cmask copy: %" PRIu32 " cids need %" PRIu32 " words, destination has %" PRIu32,
+				      s.nr_cids, need, dst->alloc_words);
+	copy_snap(&s, dst);
+	return 0;
+}
+
+SCXCMASK_API int scx_arena_cmask_dup(const struct scx_arena_view *v, const void *p,
+				     struct scx_cmask **out)
+{
+	struct arena_cmask_snap s;
+	struct scx_cmask *m;
+	int err;
+
+	if (!out)
+		return scxcmask__fail(-EINVAL, "arena cmask dup: NULL out");
+	err = snap_cmask(v, p, &s);
+	if (err)
+		return err;
+	m = malloc(SCX_CMASK_SIZE(s.nr_cids));
+	if (!m)
+		return scxcmask__fail(-ENOMEM, "arena cmask dup: no memory for %" PRIu32 " cids",
+				      s.nr_cids);
+	memset(m, 0, SCX_CMASK_HDR_SIZE);
+	m->alloc_words = SCX_CMASK_NR_WORDS(s.nr_cids);
+	copy_snap(&s, m);
+	*out = m;
+	return 0;
+}

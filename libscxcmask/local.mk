@@ -26,5 +26,6 @@ include libscxcmask/btf.mk
 pkginclude_HEADERS += \
 	include/scxcmask/scxcmask.h \
 	include/scxcmask/common.h \
-	include/scxcmask/cmask.h
+	include/scxcmask/cmask.h \
+	include/scxcmask/cid.h
 nodist_pkginclude_HEADERS += include/scxcmask/version.h

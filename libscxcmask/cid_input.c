@@ -1,0 +1,346 @@
+// SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
+/*
+ * The kernel's topology inputs, read from sysfs (ABI.md 5.4), with the
+ * fallbacks captured trees need.  Every fallback is listed in
+ * include/scxcmask/cid.h ("Reading sysfs") and each one is what the
+ * kernel itself does, or sees, when the information is absent.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include "cid_internal.h"
+#include "cpubits.h"
+#include "internal.h"
+
+#define MAX_WORDS (SCX_SYSFS_MAX_CPUS / 64)
+
+static int fail_nomem(void)
+{
+	return scxcmask__fail(-ENOMEM, "out of memory reading the cpu topology");
+}
+
+/* cpu/possible, or (old kernels without it) every cpuN directory. */
+static int read_possible(struct cid_input *in, uint64_t *bits)
+{
+	int err = scx_sysfs_read_mask(&in->fs, "cpu/possible", bits, SCX_SYSFS_MAX_CPUS);
+
+	if (err == -ENOENT) {
+		err = scx_sysfs_list_ids(&in->fs, "cpu", "cpu", bits, SCX_SYSFS_MAX_CPUS, NULL);
+		if (err == -ENOENT)
+			return scxcmask__fail(-ENOENT, "%s/cpu: no such directory", in->fs.dir);
+	}
+	if (err < 0)
+		return err;
+	if (cpubits_first(bits, MAX_WORDS) < 0)
+		return scxcmask__fail(-ENOENT, "%s/cpu: no possible cpu (empty 'possible', no cpuN)",
+				      in->fs.dir);
+	return 0;
+}
+
+/*
+ * cpu/online, or (old kernels) each cpuN/online, where a missing file means
+ * online: the boot cpu often cannot be offlined and has none.
+ */
+static int read_online(struct cid_input *in)
+{
+	char rel[64];
+	int err = scx_sysfs_read_mask(&in->fs, "cpu/online", in->online, in->nr_cpu_ids);
+
+	if (err != -ENOENT) {
+		if (err)
+			return err;
+		cpubits_and(in->online, in->online, in->possible, in->nw);
+		return 0;
+	}
+	cpubits_zero(in->online, in->nw);
+	cpubits_for_each(cpu, in->possible, in->nw) {
+		int len;
+
+		snprintf(rel, sizeof(rel), "cpu/cpu%d/online", cpu);
+		len = scx_sysfs_read(&in->fs, rel);
+		if (len == -ENOENT || (len == 1 && in->fs.buf[0] == '1')) {
+			cpubits_set(in->online, (uint32_t)cpu);
+			continue;
+		}
+		if (len < 0)
+			return len;
+		if (len != 1 || in->fs.buf[0] != '0')
+			return scxcmask__fail(-EINVAL, "%s/%s: expected 0 or 1", in->fs.dir, rel);
+	}
+	return 0;
+}
+
+/* The SMT sibling mask; a cpu without topology files is its own core. */
+static int read_sibling(struct cid_input *in, uint32_t cpu)
+{
+	static const char *const names[] = {
+		"thread_siblings_list", "core_cpus_list", "thread_siblings", "core_cpus",
+	};
+	uint64_t *row = in->sibling + (size_t)cpu * in->nw;
+	char rel[96];
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		int err;
+
+		snprintf(rel, sizeof(rel), "cpu/cpu%u/topology/%s", cpu, names[i]);
+		err = scx_sysfs_read_mask(&in->fs, rel, row, in->nr_cpu_ids);
+		if (err == -ENOENT)
+			continue;
+		if (err)
+			return err;
+		if (!cpubits_test(row, cpu))
+			return scxcmask__fail(-EINVAL, "%s/%s: does not list cpu %u itself",
+					      in->fs.dir, rel, cpu);
+		return 0;
+	}
+	cpubits_zero(row, in->nw);
+	cpubits_set(row, cpu);
+	return 0;
+}
+
+/* The nodeM entry of cpuN (a symlink, possibly dangling); -1 if none. */
+static int read_node_link(struct cid_input *in, uint32_t cpu, int32_t *nid)
+{
+	uint64_t ids[MAX_WORDS];
+	char rel[64];
+	int n;
+
+	snprintf(rel, sizeof(rel), "cpu/cpu%u", cpu);
+	n = scx_sysfs_list_ids(&in->fs, rel, "node", ids, SCX_SYSFS_MAX_CPUS, NULL);
+	if (n == -ENOENT || n == 0) {
+		*nid = -1;
+		return 0;
+	}
+	if (n < 0)
+		return n;
+	/* a cpu has one node link; if a capture shows more, take the lowest */
+	*nid = cpubits_first(ids, MAX_WORDS);
+	return 0;
+}
+
+/* Reads node/nodeM's cpulist or cpumap; 1 if found, 0 if it has neither. */
+static int read_node_file(struct cid_input *in, int32_t nid, uint64_t *mask)
+{
+	char rel[64];
+	int err;
+
+	snprintf(rel, sizeof(rel), "node/node%d/cpulist", nid);
+	err = scx_sysfs_read_mask(&in->fs, rel, mask, in->nr_cpu_ids);
+	if (err == -ENOENT) {
+		snprintf(rel, sizeof(rel), "node/node%d/cpumap", nid);
+		err = scx_sysfs_read_mask(&in->fs, rel, mask, in->nr_cpu_ids);
+	}
+	if (err == -ENOENT)
+		return 0;
+	return err < 0 ? err : 1;
+}
+
+const uint64_t *cid_input_node_mask(struct cid_input *in, int32_t nid, int *err)
+{
+	uint64_t *mask;
+	int found;
+
+	if (nid < 0 || (uint32_t)nid >= in->nr_node_ids) {
+		*err = scxcmask__fail(-EINVAL, "node %d out of range", nid);
+		return NULL;
+	}
+	if (in->node_mask[nid])
+		return in->node_mask[nid];
+	mask = calloc(in->nw, sizeof(*mask));
+	if (!mask) {
+		*err = fail_nomem();
+		return NULL;
+	}
+	if (!in->numa) {
+		/* no NUMA: the kernel's single node holds every cpu */
+		cpubits_copy(mask, in->possible, in->nw);
+		found = 1;
+	} else {
+		found = read_node_file(in, nid, mask);
+	}
+	if (found < 0) {
+		free(mask);
+		*err = found;
+		return NULL;
+	}
+	if (!found) {
+		/* node directory missing (dangling cpuN/nodeM link) or empty:
+		 * the node holds the cpus that link to it */
+		for (uint32_t c = 0; c < in->nr_cpu_ids; c++)
+			if (in->cpu_node[c] == nid)
+				cpubits_set(mask, c);
+	}
+	in->node_mask[nid] = mask;
+	return mask;
+}
+
+/* Without a link, a cpu belongs to the lowest node whose mask lists it. */
+static int node_by_membership(struct cid_input *in, uint32_t cpu, int32_t *nid)
+{
+	*nid = -1;
+	for (uint32_t n = 0; n < in->nr_node_ids; n++) {
+		char rel[64];
+		const uint64_t *mask;
+		int err = 0;
+
+		snprintf(rel, sizeof(rel), "node/node%u", n);
+		if (!scx_sysfs_exists(&in->fs, rel))
+			continue;
+		mask = cid_input_node_mask(in, (int32_t)n, &err);
+		if (!mask)
+			return err;
+		if (cpubits_test(mask, cpu)) {
+			*nid = (int32_t)n;
+			return 0;
+		}
+	}
+	return 0;
+}
+
+static int read_nodes(struct cid_input *in)
+{
+	uint64_t ids[MAX_WORDS];
+	int max_dir = -1, n, err;
+	int32_t max_link = -1;
+
+	n = scx_sysfs_list_ids(&in->fs, "node", "node", ids, SCX_SYSFS_MAX_CPUS, &max_dir);
+	if (n < 0 && n != -ENOENT)
+		return n;
+	in->numa = n > 0;
+	cpubits_for_each(cpu, in->online, in->nw) {
+		err = in->numa ? read_node_link(in, (uint32_t)cpu, &in->cpu_node[cpu]) : 0;
+		if (err)
+			return err;
+		if (in->cpu_node[cpu] > max_link)
+			max_link = in->cpu_node[cpu];
+	}
+	in->nr_node_ids = (uint32_t)(max_dir > max_link ? max_dir : max_link) + 1;
+	if (!in->numa)
+		in->nr_node_ids = 1;
+	in->node_mask = calloc(in->nr_node_ids, sizeof(*in->node_mask));
+	if (!in->node_mask)
+		return fail_nomem();
+	cpubits_for_each(cpu, in->online, in->nw) {
+		if (!in->numa)
+			in->cpu_node[cpu] = 0;
+		else if (in->cpu_node[cpu] < 0 &&
+			 (err = node_by_membership(in, (uint32_t)cpu, &in->cpu_node[cpu])))
+			return err;
+	}
+	return 0;
+}
+
+static int read_llc_leaf(struct cid_input *in, uint32_t cpu, int leaf, uint64_t *row)
+{
+	char rel[96];
+	int err;
+
+	snprintf(rel, sizeof(rel), "cpu/cpu%u/cache/index%d/shared_cpu_list", cpu, leaf);
+	err = scx_sysfs_read_mask(&in->fs, rel, row, in->nr_cpu_ids);
+	if (err == -ENOENT) {
+		snprintf(rel, sizeof(rel), "cpu/cpu%u/cache/index%d/shared_cpu_map", cpu, leaf);
+		err = scx_sysfs_read_mask(&in->fs, rel, row, in->nr_cpu_ids);
+	}
+	if (err == -ENOENT)
+		return scxcmask__fail(-ENOENT, "%s/cpu/cpu%u/cache/index%d: neither shared_cpu_list nor shared_cpu_map",
+				      in->fs.dir, cpu, leaf);
+	return err;
+}
+
+const uint64_t *cid_input_llc_mask(struct cid_input *in, uint32_t cpu, int *err)
+{
+	uint64_t ids[MAX_WORDS], *row = in->llc + (size_t)cpu * in->nw;
+	char rel[64];
+	int n, leaf = -1;
+
+	if (in->llc_read[cpu])
+		return row;
+	snprintf(rel, sizeof(rel), "cpu/cpu%u/cache", cpu);
+	n = scx_sysfs_list_ids(&in->fs, rel, "index", ids, SCX_SYSFS_MAX_CPUS, &leaf);
+	if (n < 0 && n != -ENOENT) {
+		*err = n;
+		return NULL;
+	}
+	if (n > 0) {
+		*err = read_llc_leaf(in, cpu, leaf, row);
+		if (*err)
+			return NULL;
+	}
+	/*
+	 * No cacheinfo: the kernel uses the node mask (and warns).  A last
+	 * leaf that does not list its own cpu (old ia64 kernels print an
+	 * all-zero L3 map) is no usable cacheinfo either.
+	 */
+	if (n <= 0 || !cpubits_test(row, cpu)) {
+		const uint64_t *mask = cid_input_node_mask(in, in->cpu_node[cpu], err);
+
+		if (!mask)
+			return NULL;
+		in->nr_llc_fallbacks++;
+		cpubits_copy(row, mask, in->nw);
+	}
+	in->llc_read[cpu] = 1;
+	return row;
+}
+
+static int alloc_input(struct cid_input *in)
+{
+	size_t rows = (size_t)in->nr_cpu_ids * in->nw;
+
+	in->online = calloc(in->nw, sizeof(uint64_t));
+	in->cpu_node = malloc(in->nr_cpu_ids * sizeof(int32_t));
+	in->sibling = calloc(rows, sizeof(uint64_t));
+	in->llc = calloc(rows, sizeof(uint64_t));
+	in->llc_read = calloc(in->nr_cpu_ids, 1);
+	if (!in->online || !in->cpu_node || !in->sibling || !in->llc || !in->llc_read)
+		return fail_nomem();
+	for (uint32_t c = 0; c < in->nr_cpu_ids; c++)
+		in->cpu_node[c] = -1;
+	return 0;
+}
+
+int cid_input_read(struct cid_input *in, const char *sysfs_root)
+{
+	uint64_t possible[MAX_WORDS];
+	int err;
+
+	*in = (struct cid_input){ 0 };
+	err = scx_sysfs_open(&in->fs, sysfs_root);
+	if (err)
+		return err;
+	err = read_possible(in, possible);
+	if (err)
+		return err;
+	in->nr_cpu_ids = (uint32_t)cpubits_last(possible, MAX_WORDS) + 1;
+	in->nw = cpubits_words(in->nr_cpu_ids);
+	in->possible = malloc(in->nw * sizeof(uint64_t));
+	if (!in->possible)
+		return fail_nomem();
+	cpubits_copy(in->possible, possible, in->nw);
+	err = alloc_input(in);
+	if (!err)
+		err = read_online(in);
+	if (!err)
+		err = read_nodes(in);
+	cpubits_for_each(cpu, in->online, in->nw) {
+		if (err)
+			break;
+		err = read_sibling(in, (uint32_t)cpu);
+	}
+	return err;
+}
+
+void cid_input_free(struct cid_input *in)
+{
+	if (in->node_mask)
+		for (uint32_t n = 0; n < in->nr_node_ids; n++)
+			free(in->node_mask[n]);
+	free(in->node_mask);
+	free(in->possible);
+	free(in->online);
+	free(in->cpu_node);
+	free(in->sibling);
+	free(in->llc);
+	free(in->llc_read);
+	scx_sysfs_close(&in->fs);
+}

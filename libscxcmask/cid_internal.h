@@ -1,0 +1,86 @@
+/* SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause */
+/*
+ * The cid map's representation, shared by the files that build it (walk,
+ * shards, override) and the one that answers lookups.  Internal.
+ */
+#ifndef SCXCMASK_CID_INTERNAL_H
+#define SCXCMASK_CID_INTERNAL_H
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <scxcmask/cid.h>
+#include "sysfs.h"
+
+struct scx_cid_map {
+	uint32_t nr_cpu_ids;
+	uint32_t nr_cids;
+	uint32_t nr_online_cids;
+	uint32_t nr_shards;
+	uint32_t gen;			/* enum scx_cid_gen */
+	int32_t *cpu_to_cid;		/* nr_cpu_ids entries, -1: not possible */
+	int32_t *cid_to_cpu;		/* nr_cids entries */
+	struct scx_cid_topo *topo;	/* nr_cids entries */
+	uint32_t *shard_base;		/* nr_shards + 1: shard i is [base[i], base[i + 1]) */
+	uint64_t *possible;		/* nr_cpu_ids bits */
+	uint64_t *online;		/* nr_cpu_ids bits (override maps copy the base's) */
+};
+
+/* Allocates a map with every table sized and cpu_to_cid prefilled with -1. */
+struct scx_cid_map *scx_cid_map_alloc(uint32_t nr_cpu_ids, uint32_t nr_cids);
+
+/*
+ * The kernel's inputs to the walk, read from a sysfs tree: the possible and
+ * online sets, cpu_to_node(), cpumask_of_node(), the LLC (last cache leaf)
+ * and SMT sibling masks.  Masks are nw words (nr_cpu_ids bits).
+ */
+struct cid_input {
+	struct scx_sysfs fs;
+	uint32_t nr_cpu_ids;
+	uint32_t nw;
+	uint64_t *possible;
+	uint64_t *online;
+	int32_t *cpu_node;		/* per cpu; -1: no node (the walk puts it in the tail) */
+	uint64_t *sibling;		/* row per cpu, valid for online cpus */
+	uint64_t *llc;			/* row per cpu, read on first use */
+	uint8_t *llc_read;		/* per cpu: llc row valid */
+	uint64_t **node_mask;		/* per node id, read on first use */
+	uint32_t nr_node_ids;		/* highest node id seen + 1 */
+	bool numa;			/* node/ lists nodeM directories */
+	uint32_t nr_llc_fallbacks;	/* cpus whose LLC became their node */
+};
+
+int cid_input_read(struct cid_input *in, const char *sysfs_root);
+void cid_input_free(struct cid_input *in);
+/* cpumask_of_node(@nid); NULL with a message on error. */
+const uint64_t *cid_input_node_mask(struct cid_input *in, int32_t nid, int *err);
+/* The last cache leaf's shared_cpu_map of @cpu, or its node's mask. */
+const uint64_t *cid_input_llc_mask(struct cid_input *in, uint32_t cpu, int *err);
+
+static inline const uint64_t *cid_input_sibling(const struct cid_input *in, uint32_t cpu)
+{
+	return in->sibling + (size_t)cpu * in->nw;
+}
+
+/* The walk of ABI.md 5.3 over @in, with 7.3 shards when @gen says so. */
+int cid_walk(struct cid_input *in, uint32_t gen, uint32_t shard_size, struct scx_cid_map **out);
+
+/*
+ * 7.3 shard layout inside one LLC unit (ABI.md 5.5): how many cores each
+ * shard takes, and the decision to close the current shard before a core.
+ */
+struct cid_shard_state {
+	uint32_t cores_per_shard;
+	uint32_t nr_large;		/* shards that take one core more */
+	uint32_t cap;			/* max cids per shard */
+	uint32_t local;			/* shard index inside the LLC */
+	uint32_t cores;			/* cores in the current shard */
+	uint32_t cids;			/* cids in the current shard */
+};
+
+void cid_shard_begin_llc(struct cid_shard_state *st, const struct cid_input *in,
+			 const uint64_t *llc_cpus, uint32_t shard_size);
+/* Whether a core of @core_cids cids opens a new shard; accounts the core. */
+bool cid_shard_add_core(struct cid_shard_state *st, uint32_t core_cids);
+uint32_t cid_shard_cap(uint32_t shard_size);
+
+#endif /* SCXCMASK_CID_INTERNAL_H */

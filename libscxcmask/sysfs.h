@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause */
+/*
+ * Bounded reads of a sysfs tree (the live /sys or a captured copy), and the
+ * two cpumask forms sysfs prints: cpulists ("0-3,8") and comma-grouped hex
+ * masks ("000000ff,0000000f").  Internal to libscxcmask.
+ *
+ * Tolerates what real captures contain: trailing NUL bytes, trailing
+ * whitespace and newlines, dangling symlinks.  Rejects with a message naming
+ * the file (and the character offset for parse errors): directories or
+ * devices where a file should be, symlink loops, files longer than
+ * SCX_SYSFS_FILE_MAX, numbers past SCX_SYSFS_MAX_CPUS, garbage.
+ */
+#ifndef SCXCMASK_SYSFS_H
+#define SCXCMASK_SYSFS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+/* The kernel builds cids only with NR_CPUS <= 8192 (BUILD_BUG_ON in cid.c). */
+#define SCX_SYSFS_MAX_CPUS 8192u
+/* A cpulist of 8192 cpus listed one by one is under 40 KiB. */
+#define SCX_SYSFS_FILE_MAX 65536u
+
+struct scx_sysfs {
+	char *dir;		/* ".../sys/devices/system" */
+	char *buf;		/* SCX_SYSFS_FILE_MAX + 1 bytes, reused by every read */
+	size_t dirlen;
+};
+
+/* @root NULL means "/"; the tree read is @root/sys/devices/system. */
+int scx_sysfs_open(struct scx_sysfs *fs, const char *root);
+void scx_sysfs_close(struct scx_sysfs *fs);
+
+/*
+ * Reads @rel (relative to sys/devices/system) into fs->buf, cut at the first
+ * NUL and stripped of trailing whitespace.  Returns the length, -ENOENT
+ * (without recording a message) when the file does not exist, or another
+ * negative errno with a message.
+ */
+int scx_sysfs_read(struct scx_sysfs *fs, const char *rel);
+
+/* Whether @rel exists (following symlinks). */
+bool scx_sysfs_exists(const struct scx_sysfs *fs, const char *rel);
+
+/*
+ * Reads the mask file @rel into @bits (@nbits bits, zeroed first): a cpulist
+ * when the name ends in "list", "possible", "online", "present" or
+ * "offline"; a hex mask otherwise ("map", "cpumap", "thread_siblings").
+ * Ids at or above @nbits are ignored (they cannot be possible cpus); ids at
+ * or above SCX_SYSFS_MAX_CPUS are an error.  -ENOENT as scx_sysfs_read().
+ */
+int scx_sysfs_read_mask(struct scx_sysfs *fs, const char *rel, uint64_t *bits, uint32_t nbits);
+
+/*
+ * Sets in @bits (@nbits bits, zeroed first) each N for which directory
+ * @rel has an entry named @prefix followed by decimal N and nothing else.
+ * Returns the number of such entries, -ENOENT when @rel does not exist, or
+ * another negative errno with a message.  If @max is not NULL it receives
+ * the largest N found (-1 for none), even past @nbits.
+ */
+int scx_sysfs_list_ids(const struct scx_sysfs *fs, const char *rel, const char *prefix,
+		       uint64_t *bits, uint32_t nbits, int *max);
+
+/* Parsers behind scx_sysfs_read_mask(); @what names the input in messages. */
+int scx_sysfs_parse_cpulist(const char *s, size_t len, uint64_t *bits, uint32_t nbits,
+			    const char *what);
+int scx_sysfs_parse_hexmask(const char *s, size_t len, uint64_t *bits, uint32_t nbits,
+			    const char *what);
+
+#endif /* SCXCMASK_SYSFS_H */

@@ -1,0 +1,322 @@
+// SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
+/*
+ * scxcmask map: the kernel's cid layout predicted from sysfs, as a tree for
+ * a person or as JSON for a program; scxcmask override: the same layout as
+ * the arrays scx_bpf_cid_override() takes.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <scxcmask/scxcmask.h>
+#include <scxcmask/cid.h>
+#include "commands.h"
+
+enum out_form { OUT_TEXT, OUT_JSON, OUT_C };
+
+struct map_args {
+	const char *sysfs;
+	enum out_form form;
+	uint32_t shard_size;
+	uint32_t gen;
+};
+
+static int parse_gen(const char *s, uint32_t *gen)
+{
+	if (!strcmp(s, "7.3"))
+		*gen = SCX_CID_GEN_7_3;
+	else if (!strcmp(s, "7.2"))
+		*gen = SCX_CID_GEN_7_2;
+	else
+		return -1;
+	return 0;
+}
+
+/* The options map and override share; --c only for override. */
+static int parse_map_args(const char *cmd, int argc, char **argv, struct map_args *a,
+			  bool allow_c)
+{
+	static const struct option opts[] = {
+		{ "sysfs", required_argument, NULL, 's' },
+		{ "json", no_argument, NULL, 'j' },
+		{ "c", no_argument, NULL, 'c' },
+		{ "shard-size", required_argument, NULL, 'n' },
+		{ "gen", required_argument, NULL, 'g' },
+		{ NULL, 0, NULL, 0 },
+	};
+	int opt;
+
+	*a = (struct map_args){ .form = OUT_TEXT, .gen = SCX_CID_GEN_7_3 };
+	optind = 1;
+	opterr = 0;
+	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+		switch (opt) {
+		case 's':
+			a->sysfs = optarg;
+			break;
+		case 'j':
+			a->form = OUT_JSON;
+			break;
+		case 'c':
+			if (!allow_c)
+				return tool_error(EXIT_USAGE, cmd, "unknown option '--c'");
+			a->form = OUT_C;
+			break;
+		case 'n':
+			if (tool_parse_u32(optarg, &a->shard_size))
+				return tool_error(EXIT_USAGE, cmd, "--shard-size wants a number, not '%s'", optarg);
+			break;
+		case 'g':
+			if (parse_gen(optarg, &a->gen))
+				return tool_error(EXIT_USAGE, cmd, "--gen wants 7.2 or 7.3, not '%s'", optarg);
+			break;
+		case ':':
+			return tool_error(EXIT_USAGE, cmd, "option '%s' needs an argument", argv[optind - 1]);
+		default:
+			return tool_error(EXIT_USAGE, cmd, "unknown option '%s'", argv[optind - 1]);
+		}
+	}
+	if (optind < argc)
+		return tool_error(EXIT_USAGE, cmd, "unexpected argument '%s'", argv[optind]);
+	return EXIT_OK;
+}
+
+static int load(const char *cmd, const struct map_args *a, struct scx_cid_map **map)
+{
+	SCX_CID_MAP_OPTS(opts, .shard_size = a->shard_size, .gen = a->gen);
+
+	return tool_load_map(cmd, a->sysfs, &opts, map);
+}
+
+static void print_int_array(const char *key, const int32_t *v, uint32_t n, const char *tail)
+{
+	printf("  \"%s\": [", key);
+	for (uint32_t i = 0; i < n; i++)
+		printf("%s%d", i ? ", " : "", v[i]);
+	printf("]%s\n", tail);
+}
+
+/*
+ * JSON with the keys truth.json has.  Every topo object has all eight
+ * fields; a 7.2 map holds -1 in the shard fields, as a 7.2 kernel writes
+ * past its 24-byte struct.
+ */
+static void print_map_json(const struct scx_cid_map *map)
+{
+	uint32_t ncpu = scx_cid_map_nr_cpu_ids(map), ncid = scx_cid_map_nr_cids(map);
+	int32_t *c2c = malloc(ncpu * sizeof(*c2c)), *d2c = malloc(ncid * sizeof(*d2c));
+
+	if (!c2c || !d2c) {
+		free(c2c);
+		free(d2c);
+		tool_error(EXIT_FAIL, "map", "out of memory");
+		exit(EXIT_FAIL);
+	}
+	for (uint32_t c = 0; c < ncpu; c++) {
+		int cid = scx_cid_map_cpu_to_cid(map, (int)c);
+
+		c2c[c] = cid < 0 ? -1 : cid;
+	}
+	for (uint32_t c = 0; c < ncid; c++)
+		d2c[c] = scx_cid_map_cid_to_cpu(map, (int)c);
+	printf("{\n  \"nr_cpu_ids\": %u,\n  \"nr_cids\": %u,\n  \"nr_online_cids\": %u,\n",
+	       ncpu, ncid, scx_cid_map_nr_online_cids(map));
+	print_int_array("cpu_to_cid", c2c, ncpu, ",");
+	print_int_array("cid_to_cpu", d2c, ncid, ",");
+	printf("  \"topo\": [\n");
+	for (uint32_t c = 0; c < ncid; c++) {
+		struct scx_cid_topo t;
+
+		scx_cid_map_topo(map, c, &t);
+		printf("    {\"core_cid\": %d, \"core_idx\": %d, \"llc_cid\": %d, \"llc_idx\": %d, "
+		       "\"node_cid\": %d, \"node_idx\": %d, \"shard_cid\": %d, \"shard_idx\": %d}%s\n",
+		       t.core_cid, t.core_idx, t.llc_cid, t.llc_idx, t.node_cid, t.node_idx,
+		       t.shard_cid, t.shard_idx, c + 1 < ncid ? "," : "");
+	}
+	printf("  ]\n}\n");
+	free(c2c);
+	free(d2c);
+}
+
+/* Prints "cids a-b" for the cids [first, end). */
+static void print_cid_range(uint32_t first, uint32_t end)
+{
+	if (end - first == 1)
+		printf("cid %u", first);
+	else
+		printf("cids %u-%u", first, end - 1);
+}
+
+/* Cids [first, end) sharing the same value of a topo field, from @first. */
+static uint32_t unit_end(const struct scx_cid_map *map, uint32_t first, size_t field)
+{
+	uint32_t n = scx_cid_map_nr_cids(map), end = first + 1;
+	struct scx_cid_topo a, b;
+
+	scx_cid_map_topo(map, first, &a);
+	for (; end < n; end++) {
+		scx_cid_map_topo(map, end, &b);
+		if (memcmp((char *)&a + field, (char *)&b + field, sizeof(int32_t)))
+			break;
+	}
+	return end;
+}
+
+static void print_core(const struct scx_cid_map *map, uint32_t first, uint32_t end)
+{
+	struct scx_cid_topo t;
+
+	scx_cid_map_topo(map, first, &t);
+	printf("      core %d:", t.core_idx);
+	for (uint32_t c = first; c < end; c++)
+		printf(" cpu %d = cid %u%s", scx_cid_map_cid_to_cpu(map, (int)c), c,
+		       c + 1 < end ? "," : "");
+	if (t.shard_idx >= 0 && t.shard_cid == (int32_t)first)
+		printf("   [shard %d starts]", t.shard_idx);
+	printf("\n");
+}
+
+/* Tail cids, in runs where cpu and cid both step by one. */
+static void print_tail(const struct scx_cid_map *map, uint32_t first)
+{
+	uint32_t n = scx_cid_map_nr_cids(map);
+
+	if (first >= n)
+		return;
+	printf("tail (possible but not walked: offline, or no node), no topology:\n");
+	for (uint32_t c = first; c < n;) {
+		int cpu = scx_cid_map_cid_to_cpu(map, (int)c);
+		uint32_t end = c + 1;
+
+		while (end < n && scx_cid_map_cid_to_cpu(map, (int)end) == cpu + (int)(end - c))
+			end++;
+		if (end - c == 1)
+			printf("  cpu %d = cid %u\n", cpu, c);
+		else
+			printf("  cpus %d-%d = cids %u-%u\n", cpu, cpu + (int)(end - c) - 1, c, end - 1);
+		c = end;
+	}
+}
+
+static void print_map_tree(const struct scx_cid_map *map, uint32_t gen)
+{
+	uint32_t n = scx_cid_map_nr_cids(map), c = 0;
+
+	printf("%u possible cpus (nr_cpu_ids %u), %u online; kernel %s, %u shards\n",
+	       n, scx_cid_map_nr_cpu_ids(map), scx_cid_map_nr_online_cids(map),
+	       gen == SCX_CID_GEN_7_2 ? "7.2" : "7.3", scx_cid_map_nr_shards(map));
+	while (c < n) {
+		struct scx_cid_topo t;
+		uint32_t node_end;
+
+		scx_cid_map_topo(map, c, &t);
+		if (t.node_idx < 0)
+			break;
+		node_end = unit_end(map, c, offsetof(struct scx_cid_topo, node_idx));
+		printf("node %d: ", t.node_idx);
+		print_cid_range(c, node_end);
+		printf("\n");
+		while (c < node_end) {
+			uint32_t llc_end = unit_end(map, c, offsetof(struct scx_cid_topo, llc_idx));
+
+			scx_cid_map_topo(map, c, &t);
+			printf("  llc %d: ", t.llc_idx);
+			print_cid_range(c, llc_end);
+			printf("\n");
+			while (c < llc_end) {
+				uint32_t core_end = unit_end(map, c, offsetof(struct scx_cid_topo, core_idx));
+
+				print_core(map, c, core_end);
+				c = core_end;
+			}
+		}
+	}
+	print_tail(map, c);
+}
+
+int cmd_map(int argc, char **argv)
+{
+	struct scx_cid_map *map;
+	struct map_args a;
+	int st = parse_map_args("map", argc, argv, &a, false);
+
+	if (st)
+		return st;
+	st = load("map", &a, &map);
+	if (st)
+		return st;
+	if (a.form == OUT_JSON)
+		print_map_json(map);
+	else
+		print_map_tree(map, a.gen);
+	scx_cid_map_free(map);
+	return fflush(stdout) ? tool_error(EXIT_FAIL, "map", "write error") : EXIT_OK;
+}
+
+static void print_override(const int32_t *c2c, uint32_t ncpu, const int32_t *starts,
+			   uint32_t nshards, enum out_form form)
+{
+	if (form == OUT_JSON) {
+		printf("{\n");
+		print_int_array("cpu_to_cid", c2c, ncpu, ",");
+		print_int_array("shard_start", starts, nshards, "");
+		printf("}\n");
+		return;
+	}
+	if (form == OUT_C) {
+		printf("/*\n * For scx_bpf_cid_override().  Not const: the kernel rejects .rodata.\n"
+		       " * 7.2: (cpu_to_cid, sizeof(cpu_to_cid)) from ops.init().\n"
+		       " * 7.3: from ops.init_cids(), with shard_start; 7.3-rc7 takes arena\n"
+		       " * pointers and element counts, so copy these into the arena first.\n */\n");
+		printf("#define SCX_OVERRIDE_NR_CPU_IDS %u\n#define SCX_OVERRIDE_NR_SHARDS %u\n", ncpu, nshards);
+		printf("s32 override_cpu_to_cid[%u] = {", ncpu);
+		for (uint32_t i = 0; i < ncpu; i++)
+			printf("%s%d", i % 16 ? ", " : (i ? ",\n\t" : "\n\t"), c2c[i]);
+		printf("\n};\n");
+		if (nshards) {
+			printf("s32 override_shard_start[%u] = {", nshards);
+			for (uint32_t i = 0; i < nshards; i++)
+				printf("%s%d", i % 16 ? ", " : (i ? ",\n\t" : "\n\t"), starts[i]);
+			printf("\n};\n");
+		}
+		return;
+	}
+	printf("cpu_to_cid (%u entries, -1: not a possible cpu):", ncpu);
+	for (uint32_t i = 0; i < ncpu; i++)
+		printf(" %d", c2c[i]);
+	printf("\nshard_start (%u entries%s):", nshards, nshards ? "" : ", 7.2 has no shards");
+	for (uint32_t i = 0; i < nshards; i++)
+		printf(" %d", starts[i]);
+	printf("\n");
+}
+
+int cmd_override(int argc, char **argv)
+{
+	struct scx_cid_map *map;
+	struct map_args a;
+	uint32_t ncpu, nshards;
+	int32_t *c2c, *starts;
+	int st = parse_map_args("override", argc, argv, &a, true);
+
+	if (st)
+		return st;
+	st = load("override", &a, &map);
+	if (st)
+		return st;
+	ncpu = scx_cid_map_nr_cpu_ids(map);
+	nshards = scx_cid_map_nr_shards(map);
+	c2c = malloc(ncpu * sizeof(*c2c));
+	starts = malloc((nshards ? nshards : 1) * sizeof(*starts));
+	if (!c2c || !starts || scx_cid_map_to_override(map, c2c, ncpu, starts, nshards)) {
+		st = tool_error(EXIT_FAIL, "override", "cannot build the arrays: %s",
+				c2c && starts ? scxcmask_errmsg() : "out of memory");
+	} else {
+		print_override(c2c, ncpu, starts, nshards, a.form);
+	}
+	free(c2c);
+	free(starts);
+	scx_cid_map_free(map);
+	if (st)
+		return st;
+	return fflush(stdout) ? tool_error(EXIT_FAIL, "override", "write error") : EXIT_OK;
+}

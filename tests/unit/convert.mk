@@ -1,1 +1,22 @@
 # SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
+#
+# Conversions: list and hex syntaxes, cid lists, cmask <-> cpus through maps.
+convert_test_support = tests/unit/convert_testlib.h
+
+check_PROGRAMS += tests/unit/test_convert_list
+tests_unit_test_convert_list_SOURCES = tests/unit/test_convert_list.c $(convert_test_support)
+tests_unit_test_convert_list_CFLAGS = $(unit_cflags)
+tests_unit_test_convert_list_LDADD = $(unit_ldadd)
+TESTS += tests/unit/test_convert_list
+
+check_PROGRAMS += tests/unit/test_convert_hex
+tests_unit_test_convert_hex_SOURCES = tests/unit/test_convert_hex.c $(convert_test_support)
+tests_unit_test_convert_hex_CFLAGS = $(unit_cflags)
+tests_unit_test_convert_hex_LDADD = $(unit_ldadd)
+TESTS += tests/unit/test_convert_hex
+
+check_PROGRAMS += tests/unit/test_convert_cidlist
+tests_unit_test_convert_cidlist_SOURCES = tests/unit/test_convert_cidlist.c $(convert_test_support)
+tests_unit_test_convert_cidlist_CFLAGS = $(unit_cflags)
+tests_unit_test_convert_cidlist_LDADD = $(unit_ldadd)
+TESTS += tests/unit/test_convert_cidlist

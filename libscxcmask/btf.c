@@ -1,0 +1,358 @@
+// SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
+/*
+ * The kernel layout check.  The expected layout is taken from this
+ * library's own struct scx_cmask (offsetof, sizeof), so the check and the
+ * header cannot drift apart; the kernel's side comes from its BTF.
+ */
+#include "config.h"
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <scxcmask/btf.h>
+#include <scxcmask/cmask.h>
+#include "internal.h"
+#ifdef HAVE_LIBBPF
+#include <bpf/btf.h>
+#endif
+
+#define VMLINUX_BTF	"/sys/kernel/btf/vmlinux"
+
+SCXCMASK_API const char *scx_btf_cid_gen_str(uint32_t gen)
+{
+	switch (gen) {
+	case SCX_BTF_CID_NONE:
+		return "none";
+	case SCX_BTF_CID_7_2:
+		return "7.2";
+	case SCX_BTF_CID_7_3:
+		return "7.3";
+	default:
+		return "unknown";
+	}
+}
+
+/* Appends to a bounded buffer; the text is simply cut when it is full. */
+struct textbuf {
+	char *p;
+	size_t len, used;
+};
+
+static void __attribute__((format(printf, 2, 3))) tb_add(struct textbuf *tb, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	if (!tb->p || tb->used + 1 >= tb->len)
+		return;
+	va_start(ap, fmt);
+	n = vsnprintf(tb->p + tb->used, tb->len - tb->used, fmt, ap);
+	va_end(ap);
+	if (n > 0)
+		tb->used += (size_t)n < tb->len - tb->used ? (size_t)n : tb->len - tb->used - 1;
+}
+
+static void write_report(const char *path, const struct scx_btf_report *r, int ret,
+			 char *msg, size_t msglen)
+{
+	struct textbuf tb = { .p = msg, .len = msglen };
+
+	if (!msg || !msglen)
+		return;
+	msg[0] = '\0';
+	if (ret < 0) {
+		tb_add(&tb, "error: %s\n", scxcmask_errmsg());
+		return;
+	}
+	tb_add(&tb, "BTF:              %s\n", path);
+	tb_add(&tb, "sched_ext:        %s\n", r->has_sched_ext ? "yes" : "no");
+	tb_add(&tb, "cid support:      %s\n",
+	       r->has_cid ? "yes (struct sched_ext_ops_cid)" : "no (no struct sched_ext_ops_cid)");
+	if (r->has_cid) {
+		if (r->topo_size)
+			tb_add(&tb, "generation:       %s (struct scx_cid_topo is %u bytes)\n",
+			       scx_btf_cid_gen_str(r->gen), r->topo_size);
+		else
+			tb_add(&tb, "generation:       unknown (no struct scx_cid_topo)\n");
+	}
+	if (!r->has_cmask)
+		tb_add(&tb, "struct scx_cmask: absent\n");
+	else if (r->cmask_ok)
+		tb_add(&tb, "struct scx_cmask: matches libscxcmask (layout %d: base@0 nr_cids@4 alloc_words@8 bits[]@16, %u bytes)\n",
+		       SCX_CMASK_LAYOUT_VERSION, r->cmask_size);
+	else
+		tb_add(&tb, "struct scx_cmask: MISMATCH: %s\n", r->mismatch);
+	tb_add(&tb, "verdict:          %s\n",
+	       ret == 0 ? "OK: this kernel and libscxcmask share the cmask layout" :
+	       !r->has_cid ? "NO CID SUPPORT: not a sched_ext cid kernel (7.2+)" :
+	       "MISMATCH: do not share cmasks between this kernel and libscxcmask");
+}
+
+SCXCMASK_API int scx_cmask_check_btf(const char *btf_path, char *msg, size_t msglen)
+{
+	SCX_BTF_REPORT(r);
+	int ret = scx_cmask_check_btf_report(btf_path, &r);
+
+	write_report(btf_path ? btf_path : VMLINUX_BTF, &r, ret, msg, msglen);
+	return ret;
+}
+
+static int check_report_arg(struct scx_btf_report *r)
+{
+	size_t sz;
+
+	if (!r)
+		return scxcmask__fail(-EINVAL, "BTF check: NULL report");
+	if (r->sz < offsetof(struct scx_btf_report, mismatch) + sizeof(r->mismatch))
+		return scxcmask__fail(-EINVAL, "BTF check: report->sz %zu is too small (want %zu)",
+				      r->sz, sizeof(*r));
+	/* a newer caller's larger report: clear what this library does not fill */
+	sz = r->sz;
+	memset(r, 0, sz);
+	r->sz = sz;
+	return 0;
+}
+
+#ifndef HAVE_LIBBPF
+SCXCMASK_API int scx_cmask_check_btf_report(const char *btf_path, struct scx_btf_report *r)
+{
+	int err = check_report_arg(r);
+
+	if (err)
+		return err;
+	return scxcmask__fail(-EOPNOTSUPP,
+			      "BTF check: libscxcmask was built without libbpf, so it cannot read %s",
+			      btf_path ? btf_path : VMLINUX_BTF);
+}
+#else
+
+/* One member of struct scx_cmask as the library lays it out. */
+struct want_member {
+	const char *name;
+	uint32_t bit_off;
+	uint32_t int_size;	/* bytes of the integer, or of the array element */
+	bool flex_array;	/* a flexible array of that integer */
+	const char *spelling;
+};
+
+static const struct want_member want[] = {
+	{ "base", offsetof(struct scx_cmask, base) * 8,
+	  sizeof(((struct scx_cmask *)0)->base), false, "u32" },
+	{ "nr_cids", offsetof(struct scx_cmask, nr_cids) * 8,
+	  sizeof(((struct scx_cmask *)0)->nr_cids), false, "u32" },
+	{ "alloc_words", offsetof(struct scx_cmask, alloc_words) * 8,
+	  sizeof(((struct scx_cmask *)0)->alloc_words), false, "u32" },
+	{ "bits", offsetof(struct scx_cmask, bits) * 8,
+	  sizeof(((struct scx_cmask *)0)->bits[0]), true, "u64[]" },
+};
+
+#define NR_WANT (sizeof(want) / sizeof(want[0]))
+
+/* Follows typedefs and qualifiers to the type that has a shape. */
+static const struct btf_type *skip_mods(const struct btf *btf, uint32_t id)
+{
+	const struct btf_type *t = btf__type_by_id(btf, id);
+	int depth;
+
+	for (depth = 0; t && depth < 32; depth++) {
+		switch (btf_kind(t)) {
+		case BTF_KIND_TYPEDEF:
+		case BTF_KIND_CONST:
+		case BTF_KIND_VOLATILE:
+		case BTF_KIND_RESTRICT:
+		case BTF_KIND_TYPE_TAG:
+			t = btf__type_by_id(btf, t->type);
+			break;
+		default:
+			return t;
+		}
+	}
+	return NULL;
+}
+
+/* Describes a type for a message: "int 'unsigned int' (4 bytes, unsigned)". */
+static void describe(const struct btf *btf, const struct btf_type *t, char *buf, size_t len)
+{
+	const char *name;
+
+	if (!t) {
+		snprintf(buf, len, "an unresolvable type");
+		return;
+	}
+	name = btf__name_by_offset(btf, t->name_off);
+	if (btf_is_int(t))
+		snprintf(buf, len, "int '%s' (%u bytes, %s)", name ? name : "?", t->size,
+			 btf_int_encoding(t) & BTF_INT_SIGNED ? "signed" : "unsigned");
+	else if (btf_is_array(t))
+		snprintf(buf, len, "an array of %u", btf_array(t)->nelems);
+	else
+		snprintf(buf, len, "a type of BTF kind %u named '%s'", btf_kind(t),
+			 name && *name ? name : "");
+}
+
+/* Whether @t is an unsigned integer of @size bytes (no bitfield encoding). */
+static bool is_uint(const struct btf_type *t, uint32_t size)
+{
+	return t && btf_is_int(t) && t->size == size && !(btf_int_encoding(t) & BTF_INT_SIGNED) &&
+	       btf_int_offset(t) == 0 && btf_int_bits(t) == size * 8;
+}
+
+static int check_member_type(const struct btf *btf, const struct btf_member *m,
+			     const struct want_member *w, char *why, size_t len)
+{
+	const struct btf_type *t = skip_mods(btf, m->type), *elem;
+	char desc[96];
+
+	if (!w->flex_array) {
+		if (is_uint(t, w->int_size))
+			return 0;
+		describe(btf, t, desc, sizeof(desc));
+		snprintf(why, len, "member '%s' is %s; the library has %s", w->name, desc, w->spelling);
+		return 1;
+	}
+	if (!t || !btf_is_array(t)) {
+		describe(btf, t, desc, sizeof(desc));
+		snprintf(why, len, "member '%s' is %s; the library has a flexible array %s", w->name,
+			 desc, w->spelling);
+		return 1;
+	}
+	if (btf_array(t)->nelems) {
+		snprintf(why, len, "member '%s' is an array of %u; the library has a flexible array %s",
+			 w->name, btf_array(t)->nelems, w->spelling);
+		return 1;
+	}
+	elem = skip_mods(btf, btf_array(t)->type);
+	if (!is_uint(elem, w->int_size)) {
+		describe(btf, elem, desc, sizeof(desc));
+		snprintf(why, len, "member '%s' is an array of %s; the library has %s", w->name, desc,
+			 w->spelling);
+		return 1;
+	}
+	return 0;
+}
+
+static bool has_member(const struct btf_type *t, const struct btf *btf, const char *name)
+{
+	const struct btf_member *m = btf_members(t);
+	uint16_t i;
+
+	for (i = 0; i < btf_vlen(t); i++)
+		if (!strcmp(btf__name_by_offset(btf, m[i].name_off) ?: "", name))
+			return true;
+	return false;
+}
+
+/* Compares struct scx_cmask with the library's, member by member, in order. */
+static bool cmask_matches(const struct btf *btf, const struct btf_type *t, char *why, size_t len)
+{
+	const struct btf_member *m = btf_members(t);
+	uint16_t vlen = btf_vlen(t), i;
+	size_t n;
+
+	for (i = 0; i < NR_WANT; i++) {
+		const struct want_member *w = &want[i];
+		const char *name;
+
+		if (i >= vlen) {
+			snprintf(why, len, "no member '%s' (the kernel's struct has %u members)",
+				 w->name, vlen);
+			goto hint;
+		}
+		name = btf__name_by_offset(btf, m[i].name_off) ?: "";
+		if (strcmp(name, w->name)) {
+			snprintf(why, len,
+				 "member %u is '%s' at offset %u; the library has '%s' at offset %u",
+				 i, name, btf_member_bit_offset(t, i) / 8, w->name, w->bit_off / 8);
+			goto hint;
+		}
+		if (btf_member_bit_offset(t, i) != w->bit_off || btf_member_bitfield_size(t, i)) {
+			snprintf(why, len, "member '%s' is at bit offset %u%s; the library has it at byte offset %u",
+				 w->name, btf_member_bit_offset(t, i),
+				 btf_member_bitfield_size(t, i) ? " (a bitfield)" : "", w->bit_off / 8);
+			goto hint;
+		}
+		if (check_member_type(btf, &m[i], w, why, len))
+			return false;
+	}
+	if (vlen > NR_WANT) {
+		snprintf(why, len, "extra member '%s' at offset %u after bits[]",
+			 btf__name_by_offset(btf, m[NR_WANT].name_off) ?: "",
+			 btf_member_bit_offset(t, NR_WANT) / 8);
+		return false;
+	}
+	if (t->size != sizeof(struct scx_cmask)) {
+		snprintf(why, len, "the kernel's struct is %u bytes; the library's is %zu", t->size,
+			 sizeof(struct scx_cmask));
+		return false;
+	}
+	return true;
+hint:
+	if (has_member(t, btf, "nr_bits") && !has_member(t, btf, "alloc_words")) {
+		n = strlen(why);
+		snprintf(why + n, len - n, " (the obsolete RFC layout {u32 base; u32 nr_bits; u64 bits[];})");
+	}
+	return false;
+}
+
+static const struct btf_type *find_struct(const struct btf *btf, const char *name)
+{
+	int id = btf__find_by_name_kind(btf, name, BTF_KIND_STRUCT);
+
+	return id > 0 ? btf__type_by_id(btf, id) : NULL;
+}
+
+static void classify(const struct btf *btf, struct scx_btf_report *r)
+{
+	const struct btf_type *topo = find_struct(btf, "scx_cid_topo");
+	const struct btf_type *cm = find_struct(btf, "scx_cmask");
+
+	r->has_sched_ext = find_struct(btf, "sched_ext_ops") != NULL;
+	r->has_cid = find_struct(btf, "sched_ext_ops_cid") != NULL;
+	r->topo_size = topo ? topo->size : 0;
+	if (!r->has_cid)
+		r->gen = SCX_BTF_CID_NONE;
+	else if (topo && topo->size == 24)
+		r->gen = SCX_BTF_CID_7_2;
+	else if (topo && topo->size == 32 && has_member(topo, btf, "shard_cid"))
+		r->gen = SCX_BTF_CID_7_3;
+	else
+		r->gen = SCX_BTF_CID_UNKNOWN;
+
+	r->has_cmask = cm != NULL;
+	if (!cm) {
+		if (btf__find_by_name_kind(btf, "scx_cmask", BTF_KIND_UNION) > 0)
+			snprintf(r->mismatch, sizeof(r->mismatch), "scx_cmask is a union");
+		else
+			snprintf(r->mismatch, sizeof(r->mismatch), "the kernel has no struct scx_cmask");
+		return;
+	}
+	r->cmask_size = cm->size;
+	r->cmask_ok = cmask_matches(btf, cm, r->mismatch, sizeof(r->mismatch));
+	if (r->cmask_ok)
+		r->mismatch[0] = '\0';
+}
+
+SCXCMASK_API int scx_cmask_check_btf_report(const char *btf_path, struct scx_btf_report *r)
+{
+	const char *path = btf_path ? btf_path : VMLINUX_BTF;
+	struct btf *btf;
+	int err = check_report_arg(r), saved_errno = errno;
+
+	if (err)
+		return err;
+	errno = 0;
+	btf = btf__parse(path, NULL);
+	err = errno ? -errno : -EINVAL;
+	errno = saved_errno;	/* the caller's errno is not ours to change */
+	if (!btf) {
+		if (err == -ENOENT)
+			return scxcmask__fail(err, "%s: no such file", path);
+		return scxcmask__fail(err == -EPERM || err == -EACCES ? err : -EINVAL,
+				      "%s: not readable as BTF, raw or in an ELF .BTF section (%s)",
+				      path, strerror(-err));
+	}
+	classify(btf, r);
+	btf__free(btf);
+	return r->has_cid && r->cmask_ok ? 0 : 1;
+}
+#endif /* HAVE_LIBBPF */

@@ -8,3 +8,19 @@ EXTRA_DIST += tests/install/check-man.sh
 # Headers install where consumers include them from, <scxcmask/...>, not
 # under the package name (automake's default, include/libscxcmask/).
 pkgincludedir = $(includedir)/scxcmask
+
+# 'make installcheck' (and so 'make distcheck'): another project's programs,
+# userspace and BPF, built against the installed copy with pkg-config only.
+# Honours DESTDIR: 'make install installcheck DESTDIR=/tmp/x'.
+installcheck_targets += installcheck-consumers
+installcheck-consumers:
+	CC='$(CC)' BPF_CLANG='$(BPF_CLANG)' BPFTOOL='$(BPFTOOL)' \
+	  bash $(srcdir)/tests/install/consumers.sh $${DESTDIR:+--sysroot "$$DESTDIR"} \
+	  '$(DESTDIR)$(pkgconfigdir)'
+.PHONY: installcheck-consumers
+
+EXTRA_DIST += \
+	tests/install/consumers.sh \
+	tests/install/consumer.c \
+	tests/install/consumer.bpf.c \
+	tests/install/consumer_load.c

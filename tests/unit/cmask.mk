@@ -23,3 +23,9 @@ tests_unit_test_cmask_guard_SOURCES = tests/unit/test_cmask_guard.c
 tests_unit_test_cmask_guard_CFLAGS = $(unit_cflags)
 tests_unit_test_cmask_guard_LDADD = $(unit_ldadd)
 TESTS += tests/unit/test_cmask_guard
+
+check_PROGRAMS += tests/unit/test_cmask_atomic
+tests_unit_test_cmask_atomic_SOURCES = tests/unit/test_cmask_atomic.c
+tests_unit_test_cmask_atomic_CFLAGS = $(unit_cflags)
+tests_unit_test_cmask_atomic_LDADD = $(unit_ldadd)
+TESTS += tests/unit/test_cmask_atomic

@@ -332,12 +332,42 @@ static void classify(const struct btf *btf, struct scx_btf_report *r)
 		r->mismatch[0] = '\0';
 }
 
+/*
+ * Tells a file libbpf can parse (raw BTF, or ELF for its .BTF section) from
+ * anything else before libbpf sees it, so that the caller gets one clear
+ * message instead of libbpf's warnings on stderr.
+ */
+static int check_magic(const char *path)
+{
+	unsigned char m[4] = { 0 };
+	int saved_errno = errno, err = 0;
+	FILE *f = fopen(path, "rb");
+
+	if (!f) {
+		err = -errno;
+		errno = saved_errno;
+		if (err == -ENOENT)
+			return scxcmask__fail(err, "%s: no such file", path);
+		return scxcmask__fail(err, "%s: cannot open: %s", path, strerror(-err));
+	}
+	if (fread(m, 1, sizeof(m), f) != sizeof(m) ||
+	    !((m[0] == 0x9f && m[1] == 0xeb) || (m[0] == 0xeb && m[1] == 0x9f) ||
+	      !memcmp(m, "\x7f" "ELF", 4)))
+		err = scxcmask__fail(-EINVAL, "%s: not a BTF file (no BTF or ELF magic)", path);
+	fclose(f);
+	errno = saved_errno;
+	return err;
+}
+
 SCXCMASK_API int scx_cmask_check_btf_report(const char *btf_path, struct scx_btf_report *r)
 {
 	const char *path = btf_path ? btf_path : VMLINUX_BTF;
 	struct btf *btf;
 	int err = check_report_arg(r), saved_errno = errno;
 
+	if (err)
+		return err;
+	err = check_magic(path);
 	if (err)
 		return err;
 	errno = 0;

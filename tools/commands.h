@@ -29,6 +29,9 @@ struct tool_command {
 int cmd_map(int argc, char **argv);
 int cmd_override(int argc, char **argv);
 
+/* cmd_check.c */
+int cmd_check(int argc, char **argv);
+
 /* scxcmask.c: helpers every command shares */
 
 /* "scxcmask: <cmd>: <message>" on stderr; returns @status. */

@@ -20,6 +20,9 @@ static const struct tool_command commands[] = {
 	{ "override", cmd_override,
 	  "override [--sysfs DIR] [--json|--c] [--shard-size N] [--gen 7.2|7.3]\n"
 	  "      the arrays a scheduler passes to scx_bpf_cid_override()" },
+	{ "check", cmd_check,
+	  "check [--btf FILE]\n"
+	  "      does the kernel (or FILE's BTF) have cids and the library's cmask layout?" },
 };
 
 #define NR_COMMANDS (sizeof(commands) / sizeof(commands[0]))

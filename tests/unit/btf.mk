@@ -10,3 +10,7 @@ tests_unit_btf_test_SOURCES = tests/unit/btf_test.c
 tests_unit_btf_test_CFLAGS = $(unit_cflags) $(LIBBPF_CFLAGS)
 tests_unit_btf_test_LDADD = $(unit_ldadd) $(LIBBPF_LIBS)
 endif
+
+# 'scxcmask check' on the files btf_test writes
+TESTS += tests/unit/check-cmd.sh
+EXTRA_DIST += tests/unit/check-cmd.sh

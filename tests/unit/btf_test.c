@@ -17,7 +17,9 @@
 #include <bpf/btf.h>
 #endif
 
-static char tmpdir[] = "/tmp/scxcmask-btf-XXXXXX";
+/* SCXCMASK_BTF_TEST_DIR keeps the files there (tests/unit/check-cmd.sh uses them). */
+static char tmpdir_buf[] = "/tmp/scxcmask-btf-XXXXXX";
+static const char *tmpdir = tmpdir_buf;
 
 static const char *tmp_path(const char *name)
 {
@@ -64,7 +66,17 @@ START_TEST(not_btf)
 
 #ifdef HAVE_LIBBPF
 	ck_assert_int_eq(err, -EINVAL);
+	ck_assert_ptr_nonnull(strstr(msg, "not a BTF file"));
+	/* BTF magic, then garbage: libbpf itself refuses it */
+	path = write_file("bad-btf", "\x9f\xeb\x01\x00garbage", 11);
+	ck_assert_int_eq(scx_cmask_check_btf(path, msg, sizeof(msg)), -EINVAL);
 	ck_assert_ptr_nonnull(strstr(msg, "not readable as BTF"));
+	/* an ELF header and nothing else */
+	path = write_file("bad-elf", "\x7f" "ELF\x02\x01\x01", 7);
+	ck_assert_int_eq(scx_cmask_check_btf(path, msg, sizeof(msg)), -EINVAL);
+	/* empty */
+	path = write_file("empty", "", 0);
+	ck_assert_int_eq(scx_cmask_check_btf(path, msg, sizeof(msg)), -EINVAL);
 #else
 	ck_assert_int_eq(err, -EOPNOTSUPP);
 	ck_assert_ptr_nonnull(strstr(msg, "without libbpf"));
@@ -459,7 +471,11 @@ int main(void)
 	SRunner *sr;
 	int failed;
 
-	if (!mkdtemp(tmpdir)) {
+	const char *keep = getenv("SCXCMASK_BTF_TEST_DIR");
+
+	if (keep && *keep) {
+		tmpdir = keep;
+	} else if (!mkdtemp(tmpdir_buf)) {
 		perror("mkdtemp");
 		return EXIT_FAILURE;
 	}
@@ -467,6 +483,7 @@ int main(void)
 	srunner_run_all(sr, CK_NORMAL);
 	failed = srunner_ntests_failed(sr);
 	srunner_free(sr);
-	remove_tmpdir();
+	if (!keep || !*keep)
+		remove_tmpdir();
 	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }

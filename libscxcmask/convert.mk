@@ -8,6 +8,7 @@ libscxcmask_libscxcmask_la_SOURCES += \
 	libscxcmask/textout.c \
 	libscxcmask/cpulist.c \
 	libscxcmask/hexmask.c \
-	libscxcmask/cidlist.c
+	libscxcmask/cidlist.c \
+	libscxcmask/convert.c
 
 pkginclude_HEADERS += include/scxcmask/convert.h

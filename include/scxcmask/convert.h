@@ -4,9 +4,12 @@
  * for cpu sets: cpulist strings ("0-3,8-11"), sysfs hex masks
  * ("000f,ff000fff"), glibc cpu_set_t, raw uint64_t bitmaps, and cid lists.
  *
- * Text <-> plain bitmaps, no map needed (scx_bitmap_*): the kernel's list
- * and hex syntaxes on an array of uint64_t where bit i is bit (i % 64) of
- * word i / 64, for bits [0, nbits); and cid lists on a cmask's own window.
+ * Two layers:
+ * - Text <-> plain bitmaps, no map needed (scx_bitmap_*): the kernel's
+ *   list and hex syntaxes on an array of uint64_t where bit i is bit
+ *   (i % 64) of word i / 64, for bits [0, nbits).
+ * - cmask <-> cpus through a struct scx_cid_map (scx_cmask_from_*,
+ *   scx_cmask_to_*), and cid lists on a cmask's own window.
  *
  * Conventions of this header:
  * - The destination comes first.
@@ -49,10 +52,12 @@
 #ifndef SCXCMASK_CONVERT_H
 #define SCXCMASK_CONVERT_H
 
+#include <sched.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <scxcmask/common.h>
 #include <scxcmask/cmask.h>
+#include <scxcmask/cid.h>
 
 SCXCMASK_BEGIN_DECLS
 
@@ -148,6 +153,155 @@ SCXCMASK_API int scx_cmask_parse_cidlist(struct scx_cmask *dst, const char *str)
  * Return: as scx_bitmap_format_list().
  */
 SCXCMASK_API int scx_cmask_format_cidlist(char *buf, size_t len, const struct scx_cmask *src);
+
+/* ------------------------------------------------------------------ */
+/* cmask <-> cpus through a cid map                                    */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Flags of the scx_cmask_from_*() functions.
+ *
+ * SCX_CONVERT_SKIP_UNMAPPED: skip cpus that have no cid (not possible, or
+ * at or above nr_cpu_ids) and cids outside @dst's window instead of
+ * failing; this is what the kernel's cpumask-to-cmask conversion does.
+ */
+#define SCX_CONVERT_SKIP_UNMAPPED	(1u << 0)
+
+/**
+ * scx_cmask_alloc_for_map() - a cmask in the form the kernel hands to
+ * ops.set_cmask()
+ * @out: receives the mask, to be released with scx_cmask_free()
+ * @map: the machine's map
+ *
+ * The mask has base 0, nr_cids = scx_cid_map_nr_cids(@map) (the possible
+ * cpus) and alloc_words = SCX_CMASK_NR_WORDS(nr_cids), all words zero:
+ * converted into, it holds word for word what the kernel builds for the
+ * same cpumask.
+ *
+ * Return: 0; -EINVAL if an argument is NULL; -ENOMEM.
+ */
+SCXCMASK_API int scx_cmask_alloc_for_map(struct scx_cmask **out, const struct scx_cid_map *map);
+
+/**
+ * scx_cmask_init_for_map() - scx_cmask_alloc_for_map() in caller storage
+ * @m: at least scx_cmask_size(scx_cid_map_nr_cids(@map)) bytes
+ * @map: the machine's map
+ *
+ * Return: 0, or -EINVAL if an argument is NULL.
+ */
+SCXCMASK_API int scx_cmask_init_for_map(struct scx_cmask *m, const struct scx_cid_map *map);
+
+/**
+ * scx_cmask_from_cpu_bitmap() - the cids of the cpus set in a raw bitmap
+ * @dst: a valid cmask; its window is rewritten (zeroed, then one bit per cpu)
+ * @map: the cid map
+ * @bits: ceil(@nbits / 64) words; cpu i is bit (i % 64) of word i / 64
+ * @nbits: number of cpus in @bits (any count; bits at or above it are ignored)
+ * @flags: 0 or SCX_CONVERT_SKIP_UNMAPPED
+ *
+ * Return: 0; -ENOENT for a set cpu without a cid; -ERANGE for a cid
+ * outside @dst's window (neither with SCX_CONVERT_SKIP_UNMAPPED); -EINVAL
+ * for an invalid @dst or NULL argument.  @dst is untouched on failure.
+ */
+SCXCMASK_API int scx_cmask_from_cpu_bitmap(struct scx_cmask *dst, const struct scx_cid_map *map,
+					   const uint64_t *bits, uint32_t nbits,
+					   unsigned int flags);
+
+/**
+ * scx_cmask_to_cpu_bitmap() - the cpus of the cids set in @src, as a raw bitmap
+ * @bits: ceil(@nbits / 64) words, all rewritten on success
+ * @nbits: number of cpus @bits holds
+ * @map: the cid map
+ * @src: a cmask (an invalid one is empty)
+ *
+ * Return: 0; -ENOENT for a set cid the map has no cpu for (at or above
+ * nr_cids); -ERANGE for a cpu at or above @nbits.  @bits is untouched on
+ * failure.
+ */
+SCXCMASK_API int scx_cmask_to_cpu_bitmap(uint64_t *bits, uint32_t nbits,
+					 const struct scx_cid_map *map,
+					 const struct scx_cmask *src);
+
+/**
+ * scx_cmask_from_cpuset() - the cids of a glibc cpu set
+ * @dst: a valid cmask; its window is rewritten
+ * @map: the cid map
+ * @set: a cpu set, e.g. from CPU_ALLOC() or sched_getaffinity()
+ * @setsize: its size in bytes (CPU_ALLOC_SIZE(n), or sizeof(cpu_set_t));
+ *	a multiple of sizeof(__cpu_mask), as the kernel's
+ *	sched_getaffinity() requires
+ * @flags: 0 or SCX_CONVERT_SKIP_UNMAPPED
+ *
+ * Return: as scx_cmask_from_cpu_bitmap(); -EINVAL for a @setsize that is
+ * not a multiple of sizeof(__cpu_mask) or above 2^29 bytes.
+ */
+SCXCMASK_API int scx_cmask_from_cpuset(struct scx_cmask *dst, const struct scx_cid_map *map,
+				       const cpu_set_t *set, size_t setsize, unsigned int flags);
+
+/**
+ * scx_cmask_to_cpuset() - the cpus of @src as a glibc cpu set
+ * @set: destination, all @setsize bytes rewritten on success
+ * @setsize: its size in bytes, as for scx_cmask_from_cpuset()
+ * @map: the cid map
+ * @src: a cmask
+ *
+ * Return: as scx_cmask_to_cpu_bitmap(), with -ERANGE for a cpu the set
+ * cannot hold (8 * @setsize or more).
+ */
+SCXCMASK_API int scx_cmask_to_cpuset(cpu_set_t *set, size_t setsize,
+				     const struct scx_cid_map *map, const struct scx_cmask *src);
+
+/**
+ * scx_cmask_from_cpulist() - the cids of the cpus in a cpulist string
+ * @dst: a valid cmask; its window is rewritten
+ * @map: the cid map; its nr_cpu_ids is the list's limit ("N" is
+ *	nr_cpu_ids - 1), as the kernel's cpulist_parse() on a kernel with
+ *	CONFIG_CPUMASK_OFFSTACK
+ * @str: list syntax, e.g. the content of /sys/devices/system/cpu/online
+ * @flags: 0 or SCX_CONVERT_SKIP_UNMAPPED (for instance to take "all" on a
+ *	machine whose possible cpus have holes)
+ *
+ * Return: 0; the errors of scx_bitmap_parse_list() with 'cpulist "..."'
+ * in the message, then those of scx_cmask_from_cpu_bitmap(); -ENOMEM.
+ */
+SCXCMASK_API int scx_cmask_from_cpulist(struct scx_cmask *dst, const struct scx_cid_map *map,
+					const char *str, unsigned int flags);
+
+/**
+ * scx_cmask_to_cpulist() - the cpus of @src as a cpulist: "0-3,8-11"
+ * @buf: destination, or NULL with @len 0 to measure
+ * @len: bytes at @buf
+ * @map: the cid map
+ * @src: a cmask
+ *
+ * Return: the length, as scx_bitmap_format_list(); -ENOENT for a set cid
+ * without a cpu; -ENOSPC; -ENOMEM.
+ */
+SCXCMASK_API int scx_cmask_to_cpulist(char *buf, size_t len, const struct scx_cid_map *map,
+				      const struct scx_cmask *src);
+
+/**
+ * scx_cmask_from_cpumask_hex() - the cids of the cpus in a sysfs hex mask
+ * @dst: a valid cmask; its window is rewritten
+ * @map: the cid map; the mask holds nr_cpu_ids bits, as cpumask_parse()
+ * @str: hex syntax, e.g. a cache's shared_cpu_map
+ * @flags: 0 or SCX_CONVERT_SKIP_UNMAPPED
+ *
+ * Return: as scx_cmask_from_cpulist(), with the errors of
+ * scx_bitmap_parse_hex().
+ */
+SCXCMASK_API int scx_cmask_from_cpumask_hex(struct scx_cmask *dst,
+					    const struct scx_cid_map *map,
+					    const char *str, unsigned int flags);
+
+/**
+ * scx_cmask_to_cpumask_hex() - the cpus of @src as a sysfs hex mask of
+ * nr_cpu_ids bits
+ *
+ * Return: as scx_cmask_to_cpulist().
+ */
+SCXCMASK_API int scx_cmask_to_cpumask_hex(char *buf, size_t len, const struct scx_cid_map *map,
+					  const struct scx_cmask *src);
 
 SCXCMASK_END_DECLS
 

@@ -20,3 +20,12 @@ tests_unit_test_convert_cidlist_SOURCES = tests/unit/test_convert_cidlist.c $(co
 tests_unit_test_convert_cidlist_CFLAGS = $(unit_cflags)
 tests_unit_test_convert_cidlist_LDADD = $(unit_ldadd)
 TESTS += tests/unit/test_convert_cidlist
+
+# cmask <-> cpus through maps built from the sysfs fixtures (convert-map.sh
+# extracts them and runs the program).
+check_PROGRAMS += tests/unit/test_convert_map
+tests_unit_test_convert_map_SOURCES = tests/unit/test_convert_map.c $(convert_test_support)
+tests_unit_test_convert_map_CFLAGS = $(unit_cflags)
+tests_unit_test_convert_map_LDADD = $(unit_ldadd)
+TESTS += tests/unit/convert-map.sh
+EXTRA_DIST += tests/unit/convert-map.sh tests/fixtures/convert

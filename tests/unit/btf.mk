@@ -14,3 +14,9 @@ endif
 # 'scxcmask check' on the files btf_test writes
 TESTS += tests/unit/check-cmd.sh
 EXTRA_DIST += tests/unit/check-cmd.sh
+
+# Debian's real 7.2 and 7.3 kernels (downloads, so not in 'make check')
+EXTRA_DIST += tests/unit/btf-debian.sh
+check-btf-debian: all
+	top_builddir='$(abs_top_builddir)' $(SHELL) $(srcdir)/tests/unit/btf-debian.sh
+.PHONY: check-btf-debian

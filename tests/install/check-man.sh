@@ -53,6 +53,10 @@ if [ -x "$tool" ]; then
 	for w in $words; do
 		printf '%s\n' "$page" | grep -q -e "$w" && ok || bad "scxcmask --help names '$w', scxcmask(1) does not"
 	done
+	# and the other way: each command of the page's SYNOPSIS exists
+	for w in $(sed -n 's/^\.B scxcmask \([a-z][a-z-]*\)$/\1/p' man1/scxcmask.1); do
+		printf '%s\n' "$help" | grep -q -e "scxcmask $w" && ok || bad "scxcmask(1) names command '$w', scxcmask --help does not"
+	done
 else
 	echo "note: $tool not built; scxcmask(1) not compared with --help"
 fi

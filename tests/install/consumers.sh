@@ -110,16 +110,17 @@ if run "$CC" -Wall -Wextra -Werror $cflags consumer.c -o consumer-dyn $libs; the
 	else
 		bad "dynamic consumer run"
 	fi
-	LD_LIBRARY_PATH=$libdir ldd ./consumer-dyn | grep -q "libscxcmask.so.* => $libdir/" &&
+	deps=$(LD_LIBRARY_PATH=$libdir ldd ./consumer-dyn)
+	grep -q "libscxcmask.so.* => $libdir/" <<<"$deps" &&
 		ok "dynamic consumer loads the installed library" ||
-		bad "dynamic consumer does not load $libdir/libscxcmask.so: $(LD_LIBRARY_PATH=$libdir ldd ./consumer-dyn | grep scxcmask)"
+		bad "dynamic consumer does not load $libdir/libscxcmask.so: $(grep scxcmask <<<"$deps")"
 else
 	bad "dynamic consumer does not build"
 fi
 
 if run "$CC" -static -Wall -Wextra -Werror $cflags consumer.c -o consumer-static $static_libs; then
 	ok "static consumer builds (pkg-config --static --libs)"
-	if readelf -d consumer-static 2>/dev/null | grep -q 'NEEDED'; then
+	if readelf -d consumer-static 2>/dev/null | grep 'NEEDED' >/dev/null; then
 		bad "static consumer still needs shared libraries"
 	else
 		ok "static consumer needs no shared library"

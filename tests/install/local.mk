@@ -2,8 +2,8 @@
 #
 # Distribution checks: manual pages, install layout, consumers built
 # against an installed copy with only pkg-config, ABI baseline.
-TESTS += tests/install/check-man.sh
-EXTRA_DIST += tests/install/check-man.sh
+TESTS += tests/install/check-man.sh tests/install/check-abi-script.sh
+EXTRA_DIST += tests/install/check-man.sh tests/install/check-abi-script.sh
 
 # Headers install where consumers include them from, <scxcmask/...>, not
 # under the package name (automake's default, include/libscxcmask/).
@@ -24,3 +24,16 @@ EXTRA_DIST += \
 	tests/install/consumer.c \
 	tests/install/consumer.bpf.c \
 	tests/install/consumer_load.c
+
+# ABI discipline (docs/RELEASING.md): 'make check-abi' compares the built
+# library with the last release's baseline, abi/libscxcmask.abi (CI stage
+# 71-abi.sh); 'make abi-baseline' rewrites the baseline at release time.
+abi_check = ABIDW='$(ABIDW)' ABIDIFF='$(ABIDIFF)' bash $(srcdir)/scripts/abi-check.sh
+abi_args = $(srcdir)/abi/libscxcmask.abi libscxcmask/.libs/libscxcmask.so \
+	$(srcdir)/include/scxcmask $(srcdir)/common/scxcmask $(builddir)/include/scxcmask
+check-abi: libscxcmask/libscxcmask.la
+	$(abi_check) check $(abi_args)
+abi-baseline: libscxcmask/libscxcmask.la
+	$(abi_check) update $(abi_args)
+.PHONY: check-abi abi-baseline
+EXTRA_DIST += scripts/abi-check.sh abi/libscxcmask.abi

@@ -1,1 +1,2 @@
 # SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
+include tests/fuzz/arena.mk

@@ -8,6 +8,7 @@
 #include "config.h"
 #include <check.h>
 #include <errno.h>
+#include <pthread.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -427,6 +428,68 @@ START_TEST(copy_out_keeps_only_the_window)
 }
 END_TEST
 
+/*
+ * TOCTOU: a BPF program may rewrite the header while the agent copies the
+ * mask.  A thread plays that program, flipping the header between a valid
+ * window and sizes far past the arena; every copy must either fail or hold
+ * a window the snapshot allowed, and the guard page after the mapping
+ * catches any read past it.
+ */
+struct hostile {
+	struct scx_cmask *m;
+	volatile int stop;
+};
+
+static void *hostile_writer(void *arg)
+{
+	struct hostile *h = arg;
+	volatile struct scx_cmask *m = h->m;
+	uint32_t x = 1;
+
+	while (!h->stop) {
+		x = x * 1103515245u + 12345u;
+		m->alloc_words = x & 1 ? 17 : 0xffffffffu - (x >> 20);
+		m->nr_cids = x & 2 ? 1000 : 0xffffffffu - (x >> 8);
+		m->base = x & 4 ? 64 : x >> 3;
+	}
+	return NULL;
+}
+
+START_TEST(header_rewritten_during_copy)
+{
+	char *p = map_guarded(NULL, MAP_SZ, 0);
+	struct scx_arena_view v = view_of(p, MAP_SZ);
+	struct hostile h = { .m = put_hdr(p, MAP_SZ - 16 - 8 * 17, 64, 1000, 17) };
+	struct scx_cmask *dup;
+	SCX_CMASK_STORAGE(1100) dst;
+	unsigned long i, ok = 0, refused = 0;
+	pthread_t t;
+
+	memset(h.m->bits, 0xff, 8 * 17);
+	scx_cmask_init(&dst.mask, 0, 1100);
+	ck_assert_int_eq(pthread_create(&t, NULL, hostile_writer, &h), 0);
+	for (i = 0; i < 200000; i++) {
+		if (scx_arena_cmask_dup(&v, h.m, &dup) == 0) {
+			ck_assert_uint_le(dup->alloc_words, 17);
+			ck_assert_int_eq(scx_cmask_valid(dup), 0);
+			ck_assert_uint_eq(scx_cmask_weight(dup), dup->nr_cids);
+			scx_cmask_free(dup);
+			ok++;
+		} else {
+			refused++;
+		}
+		if (scx_arena_cmask_copy_out(&v, h.m, &dst.mask) == 0)
+			ck_assert_uint_eq(scx_cmask_weight(&dst.mask), dst.mask.nr_cids);
+	}
+	h.stop = 1;
+	pthread_join(t, NULL);
+	ck_assert_uint_eq(ok + refused, 200000);
+	ck_assert_uint_gt(ok, 0);	/* both outcomes happened: the race was real */
+	ck_assert_uint_gt(refused, 0);
+	unmap_guarded(p, MAP_SZ);
+}
+END_TEST
+
 static Suite *arena_suite(void)
 {
 	Suite *s = suite_create("arena");
@@ -445,6 +508,7 @@ static Suite *arena_suite(void)
 	tcase_add_test(tc, cmask_bad_headers);
 	tcase_add_test(tc, cmask_at_end_of_mapping);
 	tcase_add_test(tc, copy_out_keeps_only_the_window);
+	tcase_add_test(tc, header_rewritten_during_copy);
 	suite_add_tcase(s, tc);
 	return s;
 }

@@ -58,8 +58,10 @@ cflags=$(pkg-config --cflags scxcmask) || { bad "pkg-config --cflags scxcmask"; 
 libs=$(pkg-config --libs scxcmask)
 static_libs=$(pkg-config --static --libs scxcmask)
 echo "pkg-config: version $(pkg-config --modversion scxcmask); cflags: $cflags; libs: $libs"
-incdir=$sysroot$(pkg-config --variable=includedir scxcmask)
-libdir=$sysroot$(pkg-config --variable=libdir scxcmask)
+# pkgconf prefixes the sysroot to variables too, pkg-config 0.29 does not
+inroot() { case $1 in "$sysroot"/*) echo "$1" ;; *) echo "$sysroot$1" ;; esac; }
+incdir=$(inroot "$(pkg-config --variable=includedir scxcmask)")
+libdir=$(inroot "$(pkg-config --variable=libdir scxcmask)")
 
 # ---------------------------------------------------------------- layout
 raw_pc=$(cat "$pcdir/scxcmask.pc")
@@ -68,10 +70,11 @@ grep -q '^includedir=\${prefix}/' <<<"$raw_pc" &&
 	ok "scxcmask.pc: libdir and includedir follow \${prefix}" ||
 	bad "scxcmask.pc hard-codes its paths: $(grep -E '^(libdir|includedir)=' <<<"$raw_pc" | tr '\n' ' ')"
 
+missing=
 for h in scxcmask.h cmask.h common.h version.h cmask_defs.h cmask_ops.h cmask.bpf.h arena.bpf.h; do
-	[ -f "$incdir/scxcmask/$h" ] || bad "missing header $incdir/scxcmask/$h"
+	[ -f "$incdir/scxcmask/$h" ] || missing="$missing $h"
 done
-ok "headers under $incdir/scxcmask/"
+[ -z "$missing" ] && ok "headers under $incdir/scxcmask/" || bad "missing in $incdir/scxcmask/:$missing"
 
 # every userspace header stands alone, in C and in C++
 for h in "$incdir"/scxcmask/*.h; do
@@ -170,7 +173,7 @@ fi
 
 # ---------------------------------------------------------------- manual pages
 mandir=$(dirname "$libdir")
-for d in "$sysroot/usr/share/man" "$sysroot$(pkg-config --variable=prefix scxcmask)/share/man"; do
+for d in "$sysroot/usr/share/man" "$(inroot "$(pkg-config --variable=prefix scxcmask)")/share/man"; do
 	[ -d "$d/man3" ] && mandir=$d
 done
 if command -v man >/dev/null 2>&1 && [ -d "$mandir/man3" ]; then

@@ -15,7 +15,7 @@ pkgincludedir = $(includedir)/scxcmask
 installcheck_targets += installcheck-consumers
 installcheck-consumers:
 	CC='$(CC)' BPF_CLANG='$(BPF_CLANG)' BPFTOOL='$(BPFTOOL)' \
-	  bash $(srcdir)/tests/install/consumers.sh $${DESTDIR:+--sysroot "$$DESTDIR"} \
+	  bash $(srcdir)/tests/install/consumers.sh $(if $(DESTDIR),--sysroot '$(DESTDIR)') \
 	  '$(DESTDIR)$(pkgconfigdir)'
 .PHONY: installcheck-consumers
 

@@ -32,6 +32,10 @@ int cmd_override(int argc, char **argv);
 /* cmd_check.c */
 int cmd_check(int argc, char **argv);
 
+/* cmd_convert.c */
+int cmd_cids(int argc, char **argv);
+int cmd_cpus(int argc, char **argv);
+
 /* scxcmask.c: helpers every command shares */
 
 /* "scxcmask: <cmd>: <message>" on stderr; returns @status. */

@@ -6,4 +6,5 @@ bin_PROGRAMS += tools/scxcmask
 tools_scxcmask_SOURCES = tools/scxcmask.c tools/commands.h
 tools_scxcmask_SOURCES += tools/cmd_map.c
 tools_scxcmask_SOURCES += tools/cmd_check.c
+tools_scxcmask_SOURCES += tools/cmd_convert.c
 tools_scxcmask_LDADD = libscxcmask/libscxcmask.la

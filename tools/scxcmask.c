@@ -20,6 +20,12 @@ static const struct tool_command commands[] = {
 	{ "override", cmd_override,
 	  "override [--sysfs DIR] [--json|--c] [--shard-size N] [--gen 7.2|7.3]\n"
 	  "      the arrays a scheduler passes to scx_bpf_cid_override()" },
+	{ "cids", cmd_cids,
+	  "cids CPULIST [--sysfs DIR] [--skip-unmapped]\n"
+	  "      the cids of the cpus, and the cmask the kernel passes to set_cmask" },
+	{ "cpus", cmd_cpus,
+	  "cpus CIDLIST [--sysfs DIR]\n"
+	  "      the cpus of the cids, as a cpulist" },
 	{ "check", cmd_check,
 	  "check [--btf FILE]\n"
 	  "      does the kernel (or FILE's BTF) have cids and the library's cmask layout?" },

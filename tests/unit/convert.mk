@@ -29,3 +29,7 @@ tests_unit_test_convert_map_CFLAGS = $(unit_cflags)
 tests_unit_test_convert_map_LDADD = $(unit_ldadd)
 TESTS += tests/unit/convert-map.sh
 EXTRA_DIST += tests/unit/convert-map.sh tests/fixtures/convert
+
+# scxcmask cids / scxcmask cpus on the fixtures.
+TESTS += tests/unit/convert-tool.sh
+EXTRA_DIST += tests/unit/convert-tool.sh

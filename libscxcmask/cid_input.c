@@ -12,7 +12,6 @@
 #include "cpubits.h"
 #include "internal.h"
 
-#define MAX_WORDS (SCX_SYSFS_MAX_CPUS / 64)
 
 static int fail_nomem(void)
 {
@@ -98,13 +97,41 @@ static int read_sibling(struct cid_input *in, uint32_t cpu)
 	return 0;
 }
 
-/* The nodeM entry of cpuN (a symlink, possibly dangling); -1 if none. */
+/* The node whose cpulist lists @cpu first, among node directories; -1 if none. */
+static int32_t node_listing(struct cid_input *in, uint32_t cpu)
+{
+	cpubits_for_each(n, in->node_dirs, MAX_WORDS) {
+		const uint64_t *mask;
+		int err = 0;
+
+		if ((uint32_t)n >= in->nr_node_ids)
+			break;
+		mask = cid_input_node_mask(in, (int32_t)n, &err);
+		if (mask && cpubits_test(mask, cpu))
+			return (int32_t)n;
+	}
+	return -1;
+}
+
+/*
+ * The nodeM entry of cpuN (a symlink, possibly dangling); -1 if none.  The
+ * node whose cpulist lists the cpu is tried first with one lstat, since
+ * listing every cpu directory is the slowest part of reading a tree.
+ */
 static int read_node_link(struct cid_input *in, uint32_t cpu, int32_t *nid)
 {
 	uint64_t ids[MAX_WORDS];
+	int32_t guess = node_listing(in, cpu);
 	char rel[64];
 	int n;
 
+	if (guess >= 0) {
+		snprintf(rel, sizeof(rel), "cpu/cpu%u/node%d", cpu, guess);
+		if (scx_sysfs_lexists(&in->fs, rel)) {
+			*nid = guess;
+			return 0;
+		}
+	}
 	snprintf(rel, sizeof(rel), "cpu/cpu%u", cpu);
 	n = scx_sysfs_list_ids(&in->fs, rel, "node", ids, SCX_SYSFS_MAX_CPUS, NULL);
 	if (n == -ENOENT || n == 0) {
@@ -163,6 +190,11 @@ const uint64_t *cid_input_node_mask(struct cid_input *in, int32_t nid, int *err)
 		*err = found;
 		return NULL;
 	}
+	if (!found && !in->nodes_known) {
+		/* asked while still reading the links: not known yet */
+		free(mask);
+		return in->no_cpus;
+	}
 	if (!found) {
 		/* node directory missing (dangling cpuN/nodeM link) or empty:
 		 * the node holds the cpus that link to it */
@@ -174,59 +206,48 @@ const uint64_t *cid_input_node_mask(struct cid_input *in, int32_t nid, int *err)
 	return mask;
 }
 
-/* Without a link, a cpu belongs to the lowest node whose mask lists it. */
-static int node_by_membership(struct cid_input *in, uint32_t cpu, int32_t *nid)
-{
-	*nid = -1;
-	for (uint32_t n = 0; n < in->nr_node_ids; n++) {
-		char rel[64];
-		const uint64_t *mask;
-		int err = 0;
-
-		snprintf(rel, sizeof(rel), "node/node%u", n);
-		if (!scx_sysfs_exists(&in->fs, rel))
-			continue;
-		mask = cid_input_node_mask(in, (int32_t)n, &err);
-		if (!mask)
-			return err;
-		if (cpubits_test(mask, cpu)) {
-			*nid = (int32_t)n;
-			return 0;
-		}
-	}
-	return 0;
-}
-
 static int read_nodes(struct cid_input *in)
 {
-	uint64_t ids[MAX_WORDS];
-	int max_dir = -1, n, err;
-	int32_t max_link = -1;
+	int max_dir = -1, n, err, first = cpubits_first(in->online, in->nw);
+	bool links = true;
 
-	n = scx_sysfs_list_ids(&in->fs, "node", "node", ids, SCX_SYSFS_MAX_CPUS, &max_dir);
+	n = scx_sysfs_list_ids(&in->fs, "node", "node", in->node_dirs, SCX_SYSFS_MAX_CPUS, &max_dir);
 	if (n < 0 && n != -ENOENT)
 		return n;
 	in->numa = n > 0;
-	cpubits_for_each(cpu, in->online, in->nw) {
-		err = in->numa ? read_node_link(in, (uint32_t)cpu, &in->cpu_node[cpu]) : 0;
-		if (err)
-			return err;
-		if (in->cpu_node[cpu] > max_link)
-			max_link = in->cpu_node[cpu];
-	}
-	in->nr_node_ids = (uint32_t)(max_dir > max_link ? max_dir : max_link) + 1;
-	if (!in->numa)
-		in->nr_node_ids = 1;
+	/* room for any node id a link may name: ids are below SCX_SYSFS_MAX_CPUS */
+	in->nr_node_ids = in->numa ? SCX_SYSFS_MAX_CPUS : 1;
 	in->node_mask = calloc(in->nr_node_ids, sizeof(*in->node_mask));
 	if (!in->node_mask)
 		return fail_nomem();
-	cpubits_for_each(cpu, in->online, in->nw) {
+	/* node files first: a damaged one is an error, whoever reads it */
+	cpubits_for_each(nid, in->node_dirs, MAX_WORDS) {
 		if (!in->numa)
-			in->cpu_node[cpu] = 0;
-		else if (in->cpu_node[cpu] < 0 &&
-			 (err = node_by_membership(in, (uint32_t)cpu, &in->cpu_node[cpu])))
+			break;
+		err = 0;
+		if (!cid_input_node_mask(in, (int32_t)nid, &err) && err)
 			return err;
 	}
+	cpubits_for_each(cpu, in->online, in->nw) {
+		if (!in->numa) {
+			in->cpu_node[cpu] = 0;
+			continue;
+		}
+		/*
+		 * Kernels either link every cpu to its node or none (before
+		 * 2.6.2x): if the first cpu has no link, do not look for
+		 * the others' (listing each cpu directory is costly).
+		 */
+		err = links ? read_node_link(in, (uint32_t)cpu, &in->cpu_node[cpu]) : 0;
+		if (err)
+			return err;
+		if (cpu == first && in->cpu_node[cpu] < 0)
+			links = false;
+		/* no link: the lowest node whose cpulist lists it, if any */
+		if (in->cpu_node[cpu] < 0)
+			in->cpu_node[cpu] = node_listing(in, (uint32_t)cpu);
+	}
+	in->nodes_known = true;
 	return 0;
 }
 
@@ -292,7 +313,8 @@ static int alloc_input(struct cid_input *in)
 	in->sibling = calloc(rows, sizeof(uint64_t));
 	in->llc = calloc(rows, sizeof(uint64_t));
 	in->llc_read = calloc(in->nr_cpu_ids, 1);
-	if (!in->online || !in->cpu_node || !in->sibling || !in->llc || !in->llc_read)
+	in->no_cpus = calloc(in->nw, sizeof(uint64_t));
+	if (!in->no_cpus || !in->online || !in->cpu_node || !in->sibling || !in->llc || !in->llc_read)
 		return fail_nomem();
 	for (uint32_t c = 0; c < in->nr_cpu_ids; c++)
 		in->cpu_node[c] = -1;
@@ -342,5 +364,6 @@ void cid_input_free(struct cid_input *in)
 	free(in->sibling);
 	free(in->llc);
 	free(in->llc_read);
+	free(in->no_cpus);
 	scx_sysfs_close(&in->fs);
 }

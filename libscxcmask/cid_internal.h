@@ -11,6 +11,8 @@
 #include <scxcmask/cid.h>
 #include "sysfs.h"
 
+#define MAX_WORDS (SCX_SYSFS_MAX_CPUS / 64)
+
 struct scx_cid_map {
 	uint32_t nr_cpu_ids;
 	uint32_t nr_cids;
@@ -43,9 +45,12 @@ struct cid_input {
 	uint64_t *sibling;		/* row per cpu, valid for online cpus */
 	uint64_t *llc;			/* row per cpu, read on first use */
 	uint8_t *llc_read;		/* per cpu: llc row valid */
+	uint64_t node_dirs[SCX_SYSFS_MAX_CPUS / 64];	/* node/nodeM directories */
 	uint64_t **node_mask;		/* per node id, read on first use */
 	uint32_t nr_node_ids;		/* highest node id seen + 1 */
 	bool numa;			/* node/ lists nodeM directories */
+	bool nodes_known;		/* cpu_node[] complete: derived node masks valid */
+	uint64_t *no_cpus;		/* an empty mask */
 	uint32_t nr_llc_fallbacks;	/* cpus whose LLC became their node */
 };
 

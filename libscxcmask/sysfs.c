@@ -34,6 +34,7 @@ int scx_sysfs_open(struct scx_sysfs *fs, const char *root)
 	if (rlen + sizeof(SYSFS_SUBDIR) > PATH_MAX)
 		return scxcmask__fail(-ENAMETOOLONG, "sysfs root '%s' is too long", root);
 	fs->dirlen = rlen + sizeof(SYSFS_SUBDIR) - 1;
+	fs->dirfd = -1;
 	fs->dir = malloc(fs->dirlen + 1);
 	fs->buf = malloc(SCX_SYSFS_FILE_MAX + 1);
 	if (!fs->dir || !fs->buf) {
@@ -42,13 +43,27 @@ int scx_sysfs_open(struct scx_sysfs *fs, const char *root)
 	}
 	memcpy(fs->dir, root, rlen);
 	memcpy(fs->dir + rlen, SYSFS_SUBDIR, sizeof(SYSFS_SUBDIR));
+	/* paths resolve from here: fewer components for the kernel to walk */
+	fs->dirfd = open(fs->dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fs->dirfd < 0) {
+		int err = errno;
+
+		scx_sysfs_close(fs);
+		if (err == ENOENT || err == ENOTDIR)
+			return scxcmask__fail(-ENOENT, "%.*s%s: no such directory", (int)rlen, root,
+					      SYSFS_SUBDIR);
+		return scxcmask__fail(-err, "%.*s%s: %s", (int)rlen, root, SYSFS_SUBDIR, strerror(err));
+	}
 	return 0;
 }
 
 void scx_sysfs_close(struct scx_sysfs *fs)
 {
+	if (fs->dirfd >= 0)
+		close(fs->dirfd);
 	free(fs->dir);
 	free(fs->buf);
+	fs->dirfd = -1;
 	fs->dir = NULL;
 	fs->buf = NULL;
 }
@@ -85,15 +100,19 @@ static int read_bounded(int fd, char *buf, const char *path)
 	size_t total = 0;
 
 	while (total <= SCX_SYSFS_FILE_MAX) {
-		ssize_t n = read(fd, buf + total, SCX_SYSFS_FILE_MAX + 1 - total);
+		size_t want = SCX_SYSFS_FILE_MAX + 1 - total;
+		ssize_t n = read(fd, buf + total, want);
 
 		if (n < 0 && errno == EINTR)
 			continue;
+		if (n < 0 && errno == EISDIR)
+			return scxcmask__fail(-EISDIR, "%s: is a directory, expected a file", path);
 		if (n < 0)
 			return scxcmask__fail(-errno, "%s: read failed: %s", path, strerror(errno));
-		if (n == 0)
-			return (int)total;
 		total += (size_t)n;
+		/* a short read of a regular or sysfs file is its end: no extra read */
+		if (n == 0 || (size_t)n < want)
+			return (int)total;
 	}
 	return scxcmask__fail(-EFBIG, "%s: longer than %u bytes", path, SCX_SYSFS_FILE_MAX);
 }
@@ -101,26 +120,21 @@ static int read_bounded(int fd, char *buf, const char *path)
 int scx_sysfs_read(struct scx_sysfs *fs, const char *rel)
 {
 	char path[PATH_MAX];
-	struct stat st;
-	int fd, err, len = 0;
+	int fd, err, len;
 
 	err = sysfs_path(fs, rel, path);
 	if (err)
 		return err;
-	/* O_NONBLOCK: a fifo planted in a damaged tree must not hang us */
-	fd = open(path, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
+	/*
+	 * No fstat() (a map reads hundreds of files): a directory fails the
+	 * read with EISDIR, O_NONBLOCK keeps a planted fifo or tty from
+	 * blocking, and the size bound stops endless devices.
+	 */
+	fd = openat(fs->dirfd, rel, O_RDONLY | O_CLOEXEC | O_NOCTTY | O_NONBLOCK);
 	if (fd < 0)
 		return open_failure(errno, path);
-	if (fstat(fd, &st) < 0) {
-		err = scxcmask__fail(-errno, "%s: cannot stat: %s", path, strerror(errno));
-	} else if (S_ISDIR(st.st_mode)) {
-		err = scxcmask__fail(-EISDIR, "%s: is a directory, expected a file", path);
-	} else if (!S_ISREG(st.st_mode)) {
-		err = scxcmask__fail(-EINVAL, "%s: not a regular file", path);
-	} else {
-		len = read_bounded(fd, fs->buf, path);
-		err = len < 0 ? len : 0;
-	}
+	len = read_bounded(fd, fs->buf, path);
+	err = len < 0 ? len : 0;
 	close(fd);
 	if (err)
 		return err;
@@ -137,7 +151,16 @@ bool scx_sysfs_exists(const struct scx_sysfs *fs, const char *rel)
 	char path[PATH_MAX];
 	int n = snprintf(path, sizeof(path), "%s/%s", fs->dir, rel);
 
-	return n > 0 && n < PATH_MAX && access(path, F_OK) == 0;
+	return n > 0 && n < PATH_MAX && faccessat(fs->dirfd, rel, F_OK, 0) == 0;
+}
+
+bool scx_sysfs_lexists(const struct scx_sysfs *fs, const char *rel)
+{
+	char path[PATH_MAX];
+	struct stat st;
+	int n = snprintf(path, sizeof(path), "%s/%s", fs->dir, rel);
+
+	return n > 0 && n < PATH_MAX && fstatat(fs->dirfd, rel, &st, AT_SYMLINK_NOFOLLOW) == 0;
 }
 
 static bool ends_with(const char *s, const char *suffix)
@@ -324,15 +347,20 @@ int scx_sysfs_list_ids(const struct scx_sysfs *fs, const char *rel, const char *
 {
 	char path[PATH_MAX];
 	struct dirent *de;
-	int err, count = 0, top = -1;
+	int err, fd, count = 0, top = -1;
 	DIR *d;
 
 	err = sysfs_path(fs, rel, path);
 	if (err)
 		return err;
-	d = opendir(path);
-	if (!d)
+	fd = openat(fs->dirfd, rel, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	if (fd < 0)
 		return open_failure(errno, path);
+	d = fdopendir(fd);
+	if (!d) {
+		close(fd);
+		return scxcmask__fail(-ENOMEM, "%s: cannot list", path);
+	}
 	cpubits_zero(bits, cpubits_words(nbits));
 	while ((de = readdir(d))) {
 		uint32_t id;

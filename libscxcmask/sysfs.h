@@ -23,7 +23,8 @@
 #define SCX_SYSFS_FILE_MAX 65536u
 
 struct scx_sysfs {
-	char *dir;		/* ".../sys/devices/system" */
+	char *dir;		/* ".../sys/devices/system", for messages */
+	int dirfd;		/* that directory, where reads start */
 	char *buf;		/* SCX_SYSFS_FILE_MAX + 1 bytes, reused by every read */
 	size_t dirlen;
 };
@@ -42,6 +43,8 @@ int scx_sysfs_read(struct scx_sysfs *fs, const char *rel);
 
 /* Whether @rel exists (following symlinks). */
 bool scx_sysfs_exists(const struct scx_sysfs *fs, const char *rel);
+/* Whether @rel exists itself (a dangling symlink counts). */
+bool scx_sysfs_lexists(const struct scx_sysfs *fs, const char *rel);
 
 /*
  * Reads the mask file @rel into @bits (@nbits bits, zeroed first): a cpulist

@@ -28,11 +28,14 @@
  *    node 0, which holds every cpu;
  *  - a cpu without a nodeM link: its node is the lowest node whose cpulist
  *    (or cpumap) lists it; if none does, it has no node and, as in the
- *    kernel, lands in the tail with topology -1 although online;
+ *    kernel, lands in the tail with topology -1 although online.  Kernels
+ *    link all cpus or none, so when the first online cpu has no link the
+ *    others are not looked for;
  *  - a nodeM link whose node/nodeM directory is missing (dangling), or a
  *    node directory with neither cpulist nor cpumap: that node holds the
  *    cpus that link to it;
- *  - several nodeM links in one cpu directory: the lowest M;
+ *  - several nodeM links in one cpu directory: the one whose node lists
+ *    the cpu, else the lowest M;
  *  - node/nodeM/cpumap (hex) when cpulist is absent; likewise
  *    shared_cpu_map for shared_cpu_list, and thread_siblings_list, then
  *    core_cpus_list, thread_siblings, core_cpus for the SMT siblings;

@@ -1,0 +1,300 @@
+// SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
+/*
+ * The cid map's API: argument and lookup errors, options, and the override
+ * form (validation in the kernel's order, each error naming the first
+ * offending entry; map -> to_override -> from_override round trips).
+ */
+#define _GNU_SOURCE
+#include <check.h>
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <scxcmask/cid.h>
+#include "cid_expect.h"
+
+static char srcdir[2048];
+
+/* A minimal tree: cpu/possible, cpu/online and cpu0 only; everything else falls back. */
+static struct scx_cid_map *tiny_map(const char *possible, const char *online, char *tmp, size_t len)
+{
+	struct scx_cid_map *m = NULL;
+	int err;
+
+	ck_assert(!cid_test_tmpdir(tmp, len));
+	ck_assert_int_eq(cid_test_sh("d='%s/sys/devices/system/cpu'; mkdir -p \"$d/cpu0\" && "
+				     "echo '%s' >\"$d/possible\" && echo '%s' >\"$d/online\"",
+				     tmp, possible, online), 0);
+	err = scx_cid_map_new(&m, tmp);
+	ck_assert_msg(!err, "%d %s", err, scxcmask_errmsg());
+	return m;
+}
+
+static void synthetic_tree(const char *name, char *tmp, size_t len)
+{
+	ck_assert(!cid_test_tmpdir(tmp, len));
+	ck_assert_int_eq(cid_test_sh("sh '%s/tests/fixtures/make-synthetic.sh' "
+				     "'%s/tests/fixtures/synthetic/%s.fixture' '%s'",
+				     srcdir, srcdir, name, tmp), 0);
+}
+
+static struct scx_cid_map *map_of(const char *tmp, uint32_t gen)
+{
+	SCX_CID_MAP_OPTS(opts, .gen = gen);
+	struct scx_cid_map *m = NULL;
+	int err = scx_cid_map_new_opts(&m, tmp, &opts);
+
+	ck_assert_msg(!err, "%d %s", err, scxcmask_errmsg());
+	return m;
+}
+
+static struct scx_cid_map *synthetic_map(const char *name, uint32_t gen, char *tmp, size_t len)
+{
+	synthetic_tree(name, tmp, len);
+	return map_of(tmp, gen);
+}
+
+static void rmtree(const char *tmp)
+{
+	cid_test_sh("rm -rf '%s'", tmp);
+}
+
+#define ck_assert_errmsg(needle) \
+	ck_assert_msg(strstr(scxcmask_errmsg(), needle), "message '%s' lacks '%s'", \
+		      scxcmask_errmsg(), needle)
+
+START_TEST(test_lookup_errors)
+{
+	char tmp[512];
+	struct scx_cid_map *m = tiny_map("0-1,3", "0-1", tmp, sizeof(tmp));
+	struct scx_cid_topo t;
+	uint32_t a, b;
+
+	ck_assert_uint_eq(scx_cid_map_nr_cpu_ids(m), 4);
+	ck_assert_uint_eq(scx_cid_map_nr_cids(m), 3);
+	ck_assert_uint_eq(scx_cid_map_nr_online_cids(m), 2);
+	ck_assert_int_eq(scx_cid_map_cpu_to_cid(m, 3), 2);
+	ck_assert_int_eq(scx_cid_map_cpu_to_cid(m, 2), -ENOENT);
+	ck_assert_errmsg("cpu 2");
+	ck_assert_int_eq(scx_cid_map_cpu_to_cid(m, -1), -EINVAL);
+	ck_assert_int_eq(scx_cid_map_cpu_to_cid(m, 4), -EINVAL);
+	ck_assert_int_eq(scx_cid_map_cid_to_cpu(m, 3), -EINVAL);
+	ck_assert_int_eq(scx_cid_map_cid_to_cpu(m, -1), -EINVAL);
+	ck_assert_int_eq(scx_cid_map_cid_to_cpu(m, 2), 3);
+	ck_assert_int_eq(scx_cid_map_topo(m, 3, &t), -EINVAL);
+	ck_assert_int_eq(scx_cid_map_topo(m, 0, NULL), -EINVAL);
+	ck_assert_int_eq(scx_cid_map_topo(m, 2, &t), 0);
+	ck_assert_int_eq(t.core_cid, -1);	/* tail */
+	ck_assert_int_eq(t.shard_cid, 2);
+	ck_assert_uint_eq(scx_cid_map_nr_shards(m), 2);
+	ck_assert_int_eq(scx_cid_map_shard(m, 1, &a, &b), 0);
+	ck_assert_uint_eq(a, 2);
+	ck_assert_uint_eq(b, 1);
+	ck_assert_int_eq(scx_cid_map_shard(m, 2, &a, &b), -EINVAL);
+	scx_cid_map_free(m);
+	rmtree(tmp);
+
+	ck_assert_uint_eq(scx_cid_map_nr_cids(NULL), 0);
+	ck_assert_int_eq(scx_cid_map_cpu_to_cid(NULL, 0), -EINVAL);
+	ck_assert_int_eq(scx_cid_map_new(NULL, "/"), -EINVAL);
+	scx_cid_map_free(NULL);
+}
+END_TEST
+
+START_TEST(test_opts)
+{
+	struct {
+		struct scx_cid_map_opts o;
+		uint64_t future;
+	} big = { { .sz = sizeof(big), .gen = SCX_CID_GEN_7_3 }, 1 };
+	SCX_CID_MAP_OPTS(bad_gen, .gen = 9);
+	struct scx_cid_map *m = NULL;
+
+	ck_assert_int_eq(scx_cid_map_new_opts(&m, "/nonexistent", &bad_gen), -EINVAL);
+	ck_assert_errmsg("gen");
+	ck_assert_int_eq(scx_cid_map_new_opts(&m, "/nonexistent", &big.o), -EINVAL);
+	ck_assert_errmsg("unknown field");
+	ck_assert_int_eq(scx_cid_map_new(&m, "/nonexistent"), -ENOENT);
+	ck_assert_errmsg("/nonexistent/sys/devices/system: no such directory");
+	ck_assert_ptr_null(m);
+}
+END_TEST
+
+START_TEST(test_gen72_has_no_shards)
+{
+	char tmp[512];
+	struct scx_cid_map *m = synthetic_map("two-sockets", SCX_CID_GEN_7_2, tmp, sizeof(tmp));
+	struct scx_cid_topo t;
+
+	ck_assert_uint_eq(scx_cid_map_nr_shards(m), 0);
+	ck_assert_int_eq(scx_cid_map_topo(m, 5, &t), 0);
+	ck_assert_int_eq(t.node_idx, 1);
+	ck_assert_int_eq(t.shard_cid, -1);
+	ck_assert_int_eq(t.shard_idx, -1);
+	scx_cid_map_free(m);
+	rmtree(tmp);
+}
+END_TEST
+
+/* base: possible 0-3,5-7 (cpu 4 is not possible), 7 cids */
+static struct scx_cid_map *override_base(char *tmp, size_t len)
+{
+	return tiny_map("0-3,5-7", "0-3,5-7", tmp, len);
+}
+
+static int try_override(const struct scx_cid_map *base, const int32_t *c2c, size_t n,
+			const int32_t *starts, size_t ns)
+{
+	struct scx_cid_map *m = NULL;
+	int err = scx_cid_map_from_override(&m, base, c2c, n, starts, ns);
+
+	ck_assert(err ? m == NULL : m != NULL);
+	scx_cid_map_free(m);
+	return err;
+}
+
+START_TEST(test_override_validation)
+{
+	char tmp[512];
+	struct scx_cid_map *base = override_base(tmp, sizeof(tmp));
+	int32_t good[8] = { 6, 5, 4, 3, -1, 2, 1, 0 }, c2c[8];
+	int32_t s_ok[] = { 0, 3 }, s_first[] = { 1, 3 }, s_flat[] = { 0, 3, 3 }, s_past[] = { 0, 7 };
+
+	ck_assert_int_eq(try_override(base, good, 8, s_ok, 2), 0);
+	ck_assert_int_eq(try_override(base, good, 8, NULL, 0), 0);
+	/* the entry of a cpu that is not possible is ignored */
+	memcpy(c2c, good, sizeof(c2c));
+	c2c[4] = 99;
+	ck_assert_int_eq(try_override(base, c2c, 8, s_ok, 2), 0);
+	/* wrong size comes first, before any other problem */
+	c2c[0] = 2;
+	ck_assert_int_eq(try_override(base, c2c, 7, s_ok, 2), -EINVAL);
+	ck_assert_errmsg("7 entries, expected nr_cpu_ids = 8");
+	/* duplicate: named at the second cpu holding it */
+	ck_assert_int_eq(try_override(base, c2c, 8, s_ok, 2), -EINVAL);
+	ck_assert_errmsg("cpu_to_cid[5] = 2: cid 2 is already cpu 0's");
+	memcpy(c2c, good, sizeof(c2c));
+	c2c[1] = 6;
+	ck_assert_int_eq(try_override(base, c2c, 8, NULL, 0), -EINVAL);
+	ck_assert_errmsg("cpu_to_cid[1] = 6: cid 6 is already cpu 0's");
+	/* out of range */
+	memcpy(c2c, good, sizeof(c2c));
+	c2c[2] = 7;
+	ck_assert_int_eq(try_override(base, c2c, 8, NULL, 0), -EINVAL);
+	ck_assert_errmsg("cpu_to_cid[2] = 7");
+	/* a possible cpu without a cid */
+	memcpy(c2c, good, sizeof(c2c));
+	c2c[6] = -1;
+	ck_assert_int_eq(try_override(base, c2c, 8, NULL, 0), -EINVAL);
+	ck_assert_errmsg("cpu_to_cid[6] = -1");
+	/* shard starts: checked before the cpu table, as the kernel does */
+	ck_assert_int_eq(try_override(base, c2c, 8, s_first, 2), -EINVAL);
+	ck_assert_errmsg("shard_start[0] = 1");
+	ck_assert_int_eq(try_override(base, good, 8, s_flat, 3), -EINVAL);
+	ck_assert_errmsg("shard_start[2] = 3");
+	ck_assert_int_eq(try_override(base, good, 8, s_past, 2), -EINVAL);
+	ck_assert_errmsg("shard_start[1] = 7");
+	ck_assert_int_eq(try_override(base, good, 8, s_ok, 0), -EINVAL);
+	ck_assert_errmsg("empty");
+	ck_assert_int_eq(try_override(base, NULL, 8, NULL, 0), -EINVAL);
+	scx_cid_map_free(base);
+	rmtree(tmp);
+}
+END_TEST
+
+START_TEST(test_override_span)
+{
+	char tmp[512];
+	struct scx_cid_map *base = tiny_map("0-1099", "0", tmp, sizeof(tmp));
+	int32_t *c2c = malloc(1100 * sizeof(*c2c));
+	int32_t wide[] = { 0, 600 }, last[] = { 0, 512 }, ok[] = { 0, 512, 1024 };
+
+	for (int i = 0; i < 1100; i++)
+		c2c[i] = i;
+	ck_assert_int_eq(try_override(base, c2c, 1100, wide, 2), -EINVAL);
+	ck_assert_errmsg("shard 0 spans 600 cids");
+	ck_assert_int_eq(try_override(base, c2c, 1100, last, 2), -EINVAL);
+	ck_assert_errmsg("last shard 1 spans 588 cids");
+	ck_assert_int_eq(try_override(base, c2c, 1100, wide, 1), -EINVAL);
+	ck_assert_errmsg("last shard 0 spans 1100 cids");
+	ck_assert_int_eq(try_override(base, c2c, 1100, ok, 3), 0);
+	/* 7.2 has no shards, hence no span limit */
+	ck_assert_int_eq(try_override(base, c2c, 1100, NULL, 0), 0);
+	free(c2c);
+	scx_cid_map_free(base);
+	rmtree(tmp);
+}
+END_TEST
+
+static void check_round_trip(const struct scx_cid_map *m)
+{
+	uint32_t ncpu = scx_cid_map_nr_cpu_ids(m), ns = scx_cid_map_nr_shards(m);
+	int32_t *c2c = malloc(ncpu * sizeof(*c2c)), starts[64];
+	struct scx_cid_map *r = NULL;
+
+	ck_assert_int_eq(scx_cid_map_to_override(m, c2c, ncpu - 1, starts, 64), -ENOSPC);
+	if (ns)
+		ck_assert_int_eq(scx_cid_map_to_override(m, c2c, ncpu, starts, ns - 1), -ENOSPC);
+	ck_assert_int_eq(scx_cid_map_to_override(m, c2c, ncpu, starts, 64), 0);
+	ck_assert_int_eq(scx_cid_map_from_override(&r, m, c2c, ncpu, ns ? starts : NULL, ns), 0);
+	ck_assert_uint_eq(scx_cid_map_nr_cids(r), scx_cid_map_nr_cids(m));
+	ck_assert_uint_eq(scx_cid_map_nr_shards(r), ns);
+	for (uint32_t c = 0; c < ncpu; c++)
+		ck_assert_int_eq(scx_cid_map_cpu_to_cid(r, (int)c), scx_cid_map_cpu_to_cid(m, (int)c));
+	for (uint32_t c = 0; c < scx_cid_map_nr_cids(m); c++) {
+		struct scx_cid_topo a, b;
+
+		ck_assert_int_eq(scx_cid_map_cid_to_cpu(r, (int)c), scx_cid_map_cid_to_cpu(m, (int)c));
+		scx_cid_map_topo(m, c, &a);
+		scx_cid_map_topo(r, c, &b);
+		ck_assert_int_eq(b.core_cid, -1);
+		ck_assert_int_eq(b.llc_idx, -1);
+		ck_assert_int_eq(b.node_idx, -1);
+		ck_assert_int_eq(b.shard_cid, a.shard_cid);
+		ck_assert_int_eq(b.shard_idx, a.shard_idx);
+	}
+	scx_cid_map_free(r);
+	free(c2c);
+}
+
+START_TEST(test_round_trip)
+{
+	static const char *const names[] = { "smt-far", "shards-small", "offline-middle" };
+	char tmp[512];
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		synthetic_tree(names[i], tmp, sizeof(tmp));
+		for (uint32_t gen = SCX_CID_GEN_7_3; gen <= SCX_CID_GEN_7_2; gen++) {
+			struct scx_cid_map *m = map_of(tmp, gen);
+
+			check_round_trip(m);
+			scx_cid_map_free(m);
+		}
+		rmtree(tmp);
+	}
+}
+END_TEST
+
+int main(void)
+{
+	const char *top = getenv("top_srcdir");
+	Suite *s = suite_create("cid_map");
+	TCase *tc = tcase_create("api");
+	SRunner *sr;
+	int failed;
+
+	snprintf(srcdir, sizeof(srcdir), "%s", top && *top ? top : ".");
+	tcase_set_timeout(tc, 120);
+	tcase_add_test(tc, test_lookup_errors);
+	tcase_add_test(tc, test_opts);
+	tcase_add_test(tc, test_gen72_has_no_shards);
+	tcase_add_test(tc, test_override_validation);
+	tcase_add_test(tc, test_override_span);
+	tcase_add_test(tc, test_round_trip);
+	suite_add_tcase(s, tc);
+	sr = srunner_create(s);
+	srunner_run_all(sr, CK_NORMAL);
+	failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+}

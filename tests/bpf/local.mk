@@ -1,3 +1,94 @@
 # SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
+#
+# BPF tests on the running kernel: the agreement test (BPF helpers vs the
+# library, tests/bpf/agree*) and the verifier budget (tests/bpf/budget*).
+# Every BPF object is built in each mode: native __arena (clang >= 19) and
+# the asm-cast fallback forced on the same clang; the budget also with
+# bpf_for loops, for comparison.  They need root and arenas, else exit 77.
+EXTRA_DIST += \
+	tests/bpf/agree.bpf.c \
+	tests/bpf/budget.bpf.c \
+	tests/bpf/bench.bpf.c \
+	tests/bpf/test.bpf.h \
+	tests/bpf/bench.h
+
+if HAVE_BPF
+
+tests_bpf_clang = $(BPF_CLANG) -O2 -g -Wall -target bpf -mcpu=v3 $(BPF_MULTIARCH_INC) \
+	-I$(top_srcdir)/bpf -I$(top_srcdir)/common -I$(top_srcdir)/tests/bpf
+tests_bpf_deps = $(top_srcdir)/tests/bpf/test.bpf.h $(top_srcdir)/tests/bpf/agree.h \
+	$(top_srcdir)/bpf/scxcmask/cmask.bpf.h $(top_srcdir)/bpf/scxcmask/arena.bpf.h \
+	$(top_srcdir)/common/scxcmask/cmask_ops.h $(top_srcdir)/common/scxcmask/cmask_defs.h
+# fallback: forced asm casts, and a vmlinux.h-like struct scx_cmask with
+# preserve_access_index that must not leak into arena accesses
+tests_bpf_fallback_flags = -DSCXCMASK_BPF_FORCE_ASM_CAST -DAGREE_VMLINUX_SCX
+
+tests/bpf/%_native.bpf.o: $(top_srcdir)/tests/bpf/%.bpf.c $(tests_bpf_deps)
+	$(AM_V_GEN)$(MKDIR_P) tests/bpf && $(tests_bpf_clang) -c $< -o $@
+tests/bpf/%_fallback.bpf.o: $(top_srcdir)/tests/bpf/%.bpf.c $(tests_bpf_deps)
+	$(AM_V_GEN)$(MKDIR_P) tests/bpf && $(tests_bpf_clang) $(tests_bpf_fallback_flags) -c $< -o $@
+tests/bpf/%_bpffor.bpf.o: $(top_srcdir)/tests/bpf/%.bpf.c $(tests_bpf_deps)
+	$(AM_V_GEN)$(MKDIR_P) tests/bpf && $(tests_bpf_clang) -DSCXCMASK_BPF_LOOP_BPF_FOR -c $< -o $@
+tests/bpf/%.skel.h: tests/bpf/%.bpf.o
+	$(AM_V_GEN)$(BPFTOOL) gen skeleton $< name $* > $@.tmp && mv $@.tmp $@
+
+tests_bpf_cppflags = $(AM_CPPFLAGS) -I$(top_builddir)/tests/bpf -I$(top_srcdir)/tests/bpf \
+	$(LIBBPF_CFLAGS)
+tests_bpf_ldadd = libscxcmask/libscxcmask.la $(LIBBPF_LIBS)
+
+check_PROGRAMS += tests/bpf/agree-native tests/bpf/agree-fallback \
+	tests/bpf/budget-native tests/bpf/budget-fallback tests/bpf/budget-bpffor
+TESTS += tests/bpf/agree-native tests/bpf/agree-fallback \
+	tests/bpf/budget-native tests/bpf/budget-fallback tests/bpf/budget-bpffor
+
+tests_bpf_agree_native_SOURCES = tests/bpf/agree.c tests/bpf/agree.h tests/bpf/arena_probe.h
+tests_bpf_agree_native_CPPFLAGS = $(tests_bpf_cppflags)
+tests_bpf_agree_native_LDADD = $(tests_bpf_ldadd)
+tests_bpf_agree_fallback_SOURCES = $(tests_bpf_agree_native_SOURCES)
+tests_bpf_agree_fallback_CPPFLAGS = $(tests_bpf_cppflags) -DAGREE_FALLBACK
+tests_bpf_agree_fallback_LDADD = $(tests_bpf_ldadd)
+
+tests_bpf_budget_native_SOURCES = tests/bpf/budget.c tests/bpf/arena_probe.h
+tests_bpf_budget_native_CPPFLAGS = $(tests_bpf_cppflags)
+tests_bpf_budget_native_LDADD = $(LIBBPF_LIBS)
+tests_bpf_budget_fallback_SOURCES = $(tests_bpf_budget_native_SOURCES)
+tests_bpf_budget_fallback_CPPFLAGS = $(tests_bpf_cppflags) -DBUDGET_FALLBACK
+tests_bpf_budget_fallback_LDADD = $(LIBBPF_LIBS)
+tests_bpf_budget_bpffor_SOURCES = $(tests_bpf_budget_native_SOURCES)
+tests_bpf_budget_bpffor_CPPFLAGS = $(tests_bpf_cppflags) -DBUDGET_BPF_FOR
+tests_bpf_budget_bpffor_LDADD = $(LIBBPF_LIBS)
+
+# the loaders include their skeletons
+tests/bpf/agree_native-agree.$(OBJEXT): tests/bpf/agree_native.skel.h
+tests/bpf/agree_fallback-agree.$(OBJEXT): tests/bpf/agree_fallback.skel.h
+tests/bpf/budget_native-budget.$(OBJEXT): tests/bpf/budget_native.skel.h
+tests/bpf/budget_fallback-budget.$(OBJEXT): tests/bpf/budget_fallback.skel.h
+tests/bpf/budget_bpffor-budget.$(OBJEXT): tests/bpf/budget_bpffor.skel.h
+
+# Run time per operation (not a test: timings on a shared machine are
+# noise); `make bench-bpf` prints the tables of docs/PERFORMANCE.md.
+check_PROGRAMS += tests/bpf/bench-native tests/bpf/bench-fallback tests/bpf/bench-bpffor
+tests_bpf_bench_native_SOURCES = tests/bpf/bench.c tests/bpf/bench.h tests/bpf/arena_probe.h
+tests_bpf_bench_native_CPPFLAGS = $(tests_bpf_cppflags)
+tests_bpf_bench_native_LDADD = $(tests_bpf_ldadd)
+tests_bpf_bench_fallback_SOURCES = $(tests_bpf_bench_native_SOURCES)
+tests_bpf_bench_fallback_CPPFLAGS = $(tests_bpf_cppflags) -DBENCH_FALLBACK
+tests_bpf_bench_fallback_LDADD = $(tests_bpf_ldadd)
+tests_bpf_bench_bpffor_SOURCES = $(tests_bpf_bench_native_SOURCES)
+tests_bpf_bench_bpffor_CPPFLAGS = $(tests_bpf_cppflags) -DBENCH_BPF_FOR
+tests_bpf_bench_bpffor_LDADD = $(tests_bpf_ldadd)
+tests/bpf/bench_native-bench.$(OBJEXT): tests/bpf/bench_native.skel.h
+tests/bpf/bench_fallback-bench.$(OBJEXT): tests/bpf/bench_fallback.skel.h
+tests/bpf/bench_bpffor-bench.$(OBJEXT): tests/bpf/bench_bpffor.skel.h
+
+bench-bpf: tests/bpf/bench-native tests/bpf/bench-fallback tests/bpf/bench-bpffor \
+	tests/bpf/budget-native tests/bpf/budget-fallback tests/bpf/budget-bpffor
+	tests/bpf/budget-native; tests/bpf/budget-fallback; tests/bpf/budget-bpffor
+	tests/bpf/bench-native; tests/bpf/bench-fallback; tests/bpf/bench-bpffor
+.PHONY: bench-bpf
+
+CLEANFILES += tests/bpf/*.bpf.o tests/bpf/*.skel.h
+
+endif HAVE_BPF
 
 include tests/bpf/arena_view.mk

@@ -2,3 +2,38 @@
 noinst_PROGRAMS += examples/basic/basic
 examples_basic_basic_SOURCES = examples/basic/basic.c
 examples_basic_basic_LDADD = libscxcmask/libscxcmask.la
+
+if HAVE_BPF
+# qmap_cid: a cid-form sched_ext scheduler (examples/qmap_cid/README.md).
+# The agent builds with everything else; its BPF object needs a 7.2+
+# kernel's BTF, so it is built on request (make qmap-cid-bpf, which
+# make check-vm runs with the BTF of Debian's kernel package).
+noinst_PROGRAMS += examples/qmap_cid/qmap_cid
+examples_qmap_cid_qmap_cid_SOURCES = examples/qmap_cid/qmap_cid.c examples/qmap_cid/qmap_check.c \
+	examples/qmap_cid/qmap_agent.h examples/qmap_cid/qmap_cid.h
+examples_qmap_cid_qmap_cid_CFLAGS = $(AM_CFLAGS) $(LIBBPF_CFLAGS)
+examples_qmap_cid_qmap_cid_LDADD = libscxcmask/libscxcmask.la $(LIBBPF_LIBS)
+# no libtool wrapper: the VM test copies the real binary into its guest
+examples_qmap_cid_qmap_cid_LDFLAGS = -no-install
+
+# The kernel whose BTF vmlinux.h comes from: the running one by default.
+QMAP_CID_VMLINUX = /sys/kernel/btf/vmlinux
+examples/qmap_cid/vmlinux.h: $(QMAP_CID_VMLINUX)
+	@$(MKDIR_P) examples/qmap_cid
+	$(AM_V_GEN)$(BPFTOOL) btf dump file $(QMAP_CID_VMLINUX) format c > $@.tmp && \
+	if grep -q 'struct sched_ext_ops_cid {' $@.tmp; then mv $@.tmp $@; else \
+	  rm -f $@.tmp; echo "$(QMAP_CID_VMLINUX): no struct sched_ext_ops_cid (needs a 7.2+ sched_ext kernel)" >&2; exit 1; fi
+examples/qmap_cid/qmap_cid.bpf.o: $(srcdir)/examples/qmap_cid/qmap_cid.bpf.c \
+		$(srcdir)/examples/qmap_cid/qmap_cid.h examples/qmap_cid/vmlinux.h \
+		$(srcdir)/bpf/scxcmask/cmask.bpf.h $(srcdir)/bpf/scxcmask/arena.bpf.h \
+		$(srcdir)/common/scxcmask/cmask_ops.h $(srcdir)/common/scxcmask/cmask_defs.h
+	$(AM_V_GEN)$(BPF_CLANG) -g -O2 -target bpf -mcpu=v3 -D__TARGET_ARCH_x86 \
+		-Wall -Wno-unused-function -Wno-missing-declarations -Iexamples/qmap_cid -I$(srcdir)/examples/qmap_cid \
+		-I$(srcdir)/bpf -I$(srcdir)/common $(LIBBPF_CFLAGS) $(BPF_MULTIARCH_INC) \
+		-c $(srcdir)/examples/qmap_cid/qmap_cid.bpf.c -o $@
+qmap-cid-bpf: examples/qmap_cid/qmap_cid.bpf.o
+CLEANFILES += examples/qmap_cid/qmap_cid.bpf.o examples/qmap_cid/vmlinux.h
+endif
+.PHONY: qmap-cid-bpf
+EXTRA_DIST += examples/qmap_cid/qmap_cid.bpf.c examples/qmap_cid/qmap_cid.h examples/qmap_cid/README.md \
+	examples/qmap_cid/qmap_cid.c examples/qmap_cid/qmap_check.c examples/qmap_cid/qmap_agent.h

@@ -1,0 +1,188 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
+#
+# run.sh BUILDDIR [--fixtures DIR]
+#
+# make check-vm: boots Debian's sched_ext kernels (7.2, and 7.3 when
+# experimental has it) under qemu on the topologies in tests/vm/topologies,
+# runs examples/qmap_cid with its checks (-c) and a workload in each guest,
+# then judges each boot from the host: the guest's checks passed, the
+# scheduler was enabled and unloaded cleanly, the kernel log holds no
+# warning, oops or stall, and (on one boot) a deliberately wrong map made
+# the checks fail.  Prints one line per boot and "N passed, N failed".
+#
+# Exits 77 ("SKIP: reason") only when no kernel could be fetched.
+#
+# Environment: VM_KERNELS ("7.2 7.3"), VM_TOPOS (names, default all),
+# VM_CACHE (kernel cache, default $XDG_CACHE_HOME/libscxcmask-vm),
+# VM_JOBS (guests at once, default 2), VM_TIMEOUT (seconds per boot, 300),
+# VM_RUN_SECS (seconds qmap_cid runs, 6), QEMU (qemu-system-x86_64).
+set -uo pipefail
+
+builddir=$(cd "${1:?usage: run.sh BUILDDIR [--fixtures DIR]}" && pwd)
+shift
+fixtures=
+[ "${1:-}" = --fixtures ] && fixtures=$2
+here=$(cd "$(dirname "$0")" && pwd)
+kernels=${VM_KERNELS:-7.2 7.3}
+cache=${VM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/libscxcmask-vm}
+jobs=${VM_JOBS:-2}
+boot_timeout=${VM_TIMEOUT:-300}
+qemu=${QEMU:-qemu-system-x86_64}
+work=$builddir/tests/vm/work
+start=$(date +%s)
+
+say() { printf '[%4ss] %s\n' "$(( $(date +%s) - start ))" "$*"; }
+skip() { echo "SKIP: $*"; exit 77; }
+
+command -v "$qemu" >/dev/null 2>&1 || skip "$qemu is not installed"
+rm -rf "$work"
+mkdir -p "$work"
+
+# 1. Kernels.
+declare -A vmlinuz vmlinux
+avail=()
+for k in $kernels; do
+	out=$("$here/fetch-kernel.sh" "$k" "$cache" 2>"$work/fetch-$k.err")
+	rc=$?
+	case $rc in
+	0)
+		vmlinuz[$k]=$(sed -n 's/^vmlinuz=//p' <<<"$out")
+		vmlinux[$k]=$(sed -n 's/^vmlinux=//p' <<<"$out")
+		avail+=("$k")
+		say "kernel $k: $(cat "$(dirname "${vmlinuz[$k]}")/package" 2>/dev/null)"
+		;;
+	77) say "kernel $k skipped: ${out#SKIP: }" ;;
+	*) say "kernel $k: fetch-kernel.sh failed: $(cat "$work/fetch-$k.err")"; exit 1 ;;
+	esac
+done
+[ ${#avail[@]} -gt 0 ] || skip "no sched_ext kernel could be fetched (see above)"
+
+# 2. The BPF object, against the first kernel's BTF (CO-RE adapts it to
+# the others), and the agent.
+btf_from=${vmlinux[${avail[0]}]}
+rm -f "$builddir/examples/qmap_cid/vmlinux.h"
+if ! make -C "$builddir" -s examples/qmap_cid/qmap_cid qmap-cid-bpf \
+	QMAP_CID_VMLINUX="$btf_from" >"$work/build.log" 2>&1; then
+	cat "$work/build.log"
+	echo "check-vm: building qmap_cid failed"
+	exit 1
+fi
+say "built qmap_cid.bpf.o against the BTF of kernel ${avail[0]}"
+
+# 3. The guest's root.
+"$here/mkinitramfs.sh" "$builddir" "$work/base.cpio.gz" || exit $?
+say "initramfs: $(stat -c %s "$work/base.cpio.gz") bytes"
+
+# 4. Boots.
+topos=()
+while IFS='|' read -r name args params offline; do
+	name=$(echo $name)
+	case "$name" in '' | '#'*) continue ;; esac
+	if [ -n "${VM_TOPOS:-}" ] && ! grep -qw -- "$name" <<<"$VM_TOPOS"; then
+		continue
+	fi
+	topos+=("$name|$(echo $args)|$(echo $params)|$(echo $offline)")
+done <"$here/topologies"
+
+boot() {	# boot KERNEL TOPO-LINE INDUCE
+	local k=$1 name args params offline dir conf
+	IFS='|' read -r name args params offline <<<"$2"
+	dir=$work/$name-k${k/./}
+	mkdir -p "$dir/conf/etc"
+	{
+		echo "TOPO='$name'"
+		echo "QEMU_ARGS='-M q35 -accel tcg,thread=single -cpu max -m 1G $args'"
+		echo "OFFLINE='$offline'"
+		echo "RUN_SECS='${VM_RUN_SECS:-6}'"
+		echo "INDUCE='$3'"
+		echo "AGENT_ARGS='${VM_AGENT_ARGS:-}'"
+		echo "NO_WORKLOAD='${VM_NO_WORKLOAD:-}'"
+	} >"$dir/conf/etc/vmtest.conf"
+	(cd "$dir/conf" && find . | cpio -o -H newc --quiet -R 0:0 | gzip -1) >"$dir/conf.cpio.gz"
+	cat "$work/base.cpio.gz" "$dir/conf.cpio.gz" >"$dir/initrd"
+	local t0=$(date +%s)
+	# shellcheck disable=SC2086
+	timeout -k 10 "$boot_timeout" "$qemu" -M q35 -accel tcg,thread=single -cpu max -m 1G \
+		$args -nographic -no-reboot -kernel "${vmlinuz[$k]}" -initrd "$dir/initrd" \
+		-append "console=ttyS0 quiet panic=-1 oops=panic rdinit=/init $params" \
+		-device virtio-serial-pci -chardev file,id=vs0,path="$dir/out.tar" \
+		-device virtserialport,chardev=vs0,name=out </dev/null >"$dir/serial.log" 2>&1
+	echo $? >"$dir/qemu.rc"
+	echo $(( $(date +%s) - t0 )) >"$dir/secs"
+	rm -f "$dir/initrd"
+}
+
+list=()
+induce=yes
+for k in "${avail[@]}"; do
+	for t in "${topos[@]}"; do
+		list+=("$k" "$t" "$induce")
+		induce=
+	done
+done
+running=0
+for ((i = 0; i < ${#list[@]}; i += 3)); do
+	if [ "$running" -ge "$jobs" ]; then
+		wait -n
+		running=$((running - 1))
+	fi
+	boot "${list[i]}" "${list[i + 1]}" "${list[i + 2]}" &
+	running=$((running + 1))
+done
+wait
+say "all boots finished"
+
+# 5. Verdicts.
+passed=0
+failed=0
+check() {	# check OK-STATUS DESCRIPTION
+	if [ "$1" -eq 0 ]; then
+		passed=$((passed + 1))
+	else
+		failed=$((failed + 1))
+		echo "  FAIL: $2"
+	fi
+}
+bad_log='WARNING:|BUG:|Oops|Call Trace|stall|soft lockup|hung task|Kernel panic|sched_ext: .*(error|runnable task)'
+for ((i = 0; i < ${#list[@]}; i += 3)); do
+	k=${list[i]}
+	IFS='|' read -r name args params offline <<<"${list[i + 1]}"
+	dir=$work/$name-k${k/./}
+	mkdir -p "$dir/out"
+	tar -xf "$dir/out.tar" -C "$dir/out" 2>/dev/null
+	log=$dir/serial.log
+	counts=$(sed -n 's/.*RESULT qmap_cid rc=[0-9]* counts=\([0-9]* passed, [0-9]* failed\).*/\1/p' "$log" | tr -d '\r')
+	gp=${counts%% passed*}
+	gf=$(sed -n 's/.* \([0-9]*\) failed/\1/p' <<<"$counts")
+	echo "$name on $k: $(cat "$dir/secs")s, guest checks: ${counts:-none}"
+	check "$(grep -q 'GUEST done' "$log"; echo $?)" "$name/$k: the guest did not finish (qemu rc $(cat "$dir/qemu.rc")); tail of $log:
+$(tail -n 30 "$log")"
+	check "$(grep -q 'RESULT qmap_cid rc=0 ' "$log"; echo $?)" "$name/$k: qmap_cid -c failed:
+$(grep -E '^(FAIL|qmap_cid:)' "$dir/out/qmap_cid.txt" 2>/dev/null | head -n 20)"
+	if [ -n "$gp" ]; then
+		passed=$((passed + gp))
+		failed=$((failed + ${gf:-0}))
+	fi
+	check "$(grep -q 'BPF scheduler "qmap_cid" enabled' "$dir/out/dmesg.txt" 2>/dev/null; echo $?)" \
+		"$name/$k: no 'enabled' line in the kernel log"
+	check "$(grep -q '"qmap_cid" disabled (unregistered from user space)' "$dir/out/dmesg.txt" 2>/dev/null; echo $?)" \
+		"$name/$k: qmap_cid was not unloaded cleanly"
+	check "$(! grep -Eq "$bad_log" "$log" "$dir/out/dmesg.txt" 2>/dev/null; echo $?)" \
+		"$name/$k: kernel log: $(grep -Eh "$bad_log" "$log" "$dir/out/dmesg.txt" 2>/dev/null | head -n 5)"
+	check "$([ -s "$dir/out/truth.json" ] && [ -s "$dir/out/sysfs.tar.gz" ]; echo $?)" \
+		"$name/$k: no truth.json or sysfs snapshot came back"
+	if [ -n "${list[i + 2]}" ]; then
+		check "$(grep -Eq 'RESULT induced rc=1 counts=[0-9]+ passed, [1-9][0-9]* failed' "$log"; echo $?)" \
+			"$name/$k: a deliberately wrong map was not caught: $(grep 'RESULT induced' "$log")"
+		grep -q 'RESULT induced' "$log" &&
+			echo "  induced mismatch: $(sed -n 's/.*RESULT induced rc=\([0-9]*\) counts=\(.*\)/rc \1, \2/p' "$log" | tr -d '\r') (expected to fail)"
+	fi
+	if [ -n "$fixtures" ] && [ -s "$dir/out/truth.json" ]; then
+		mkdir -p "$fixtures/$name-k${k/./}"
+		cp "$dir/out/sysfs.tar.gz" "$dir/out/truth.json" "$fixtures/$name-k${k/./}/"
+	fi
+done
+say "check-vm done"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

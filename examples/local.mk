@@ -37,3 +37,28 @@ endif
 .PHONY: qmap-cid-bpf
 EXTRA_DIST += examples/qmap_cid/qmap_cid.bpf.c examples/qmap_cid/qmap_cid.h examples/qmap_cid/README.md \
 	examples/qmap_cid/qmap_cid.c examples/qmap_cid/qmap_check.c examples/qmap_cid/qmap_agent.h
+
+if HAVE_BPF
+# arena_agent: a BPF program and its agent sharing cmasks in a BPF arena
+# (any kernel with arenas; scripts/demo.sh runs it first).  Built with
+# everything else: the BPF object needs only UAPI headers, not vmlinux.h.
+noinst_PROGRAMS += examples/arena_agent/arena_agent
+examples_arena_agent_arena_agent_SOURCES = examples/arena_agent/arena_agent.c \
+	examples/arena_agent/arena_agent.h
+examples_arena_agent_arena_agent_CPPFLAGS = $(AM_CPPFLAGS) -Iexamples/arena_agent \
+	-I$(srcdir)/examples/arena_agent $(LIBBPF_CFLAGS)
+examples_arena_agent_arena_agent_LDADD = libscxcmask/libscxcmask.la $(LIBBPF_LIBS)
+examples/arena_agent/arena_agent-arena_agent.$(OBJEXT): examples/arena_agent/arena_agent.skel.h
+examples/arena_agent/arena_agent.bpf.o: $(srcdir)/examples/arena_agent/arena_agent.bpf.c \
+		$(srcdir)/examples/arena_agent/arena_agent.h \
+		$(srcdir)/bpf/scxcmask/cmask.bpf.h $(srcdir)/bpf/scxcmask/arena.bpf.h \
+		$(srcdir)/common/scxcmask/cmask_ops.h $(srcdir)/common/scxcmask/cmask_defs.h
+	@$(MKDIR_P) examples/arena_agent
+	$(AM_V_GEN)$(BPF_CLANG) -g -O2 -target bpf -mcpu=v3 -Wall \
+		-I$(srcdir)/examples/arena_agent -I$(srcdir)/bpf -I$(srcdir)/common \
+		$(LIBBPF_CFLAGS) $(BPF_MULTIARCH_INC) -c $< -o $@
+examples/arena_agent/arena_agent.skel.h: examples/arena_agent/arena_agent.bpf.o
+	$(AM_V_GEN)$(BPFTOOL) gen skeleton $< name arena_agent > $@.tmp && mv $@.tmp $@
+CLEANFILES += examples/arena_agent/arena_agent.bpf.o examples/arena_agent/arena_agent.skel.h
+endif
+EXTRA_DIST += examples/arena_agent/arena_agent.bpf.c

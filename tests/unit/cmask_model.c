@@ -292,6 +292,7 @@ void mask_write_model(struct scx_cmask *out, const struct model *m, struct rng *
 {
 	uint32_t nr_used = 0;
 
+	memset(out, 0, 16);	/* the header's 4 padding bytes too */
 	out->base = m->base;
 	out->nr_cids = m->nr;
 	out->alloc_words = m->alloc_words;

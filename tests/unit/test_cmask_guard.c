@@ -197,7 +197,7 @@ START_TEST(init_and_reframe_stay_inside)
 {
 	uint8_t *page = guarded_page();
 
-	for (uint32_t nr = 0; nr < 300; nr += 7) {
+	for (uint32_t nr = 0; nr < 300; nr += 23) {
 		uint32_t words = SCX_CMASK_NR_WORDS(nr);
 		struct scx_cmask *m = at_page_end(page, words);
 
@@ -205,7 +205,7 @@ START_TEST(init_and_reframe_stay_inside)
 			ck_assert_int_eq(scx_cmask_init(m, base, nr), 0);
 			fill_garbage(m, words);
 			/* every window the storage holds, and some it does not */
-			for (uint32_t n = 0; n <= nr + 70; n += 5) {
+			for (uint32_t n = 0; n <= nr + 70; n += 9) {
 				int err = scx_cmask_reframe(m, base + n, n);
 
 				ck_assert_int_eq(err, SCX_CMASK_NR_WORDS(n) > words ? -ENOSPC : 0);

@@ -192,3 +192,21 @@ SCXCMASK_API uint32_t scx_cmask_next_and_set_wrap(const struct scx_cmask *a,
 {
 	return scxcmask__next_and_set_wrap(a, b, start);
 }
+
+SCXCMASK_API struct scx_cmask_iter scx_cmask_iter_start(const struct scx_cmask *m)
+{
+	/* idx > last: an iterator that finds nothing */
+	struct scx_cmask_iter it = { .idx = 1, .last = 0, .end = scxcmask__end(m) };
+	struct scxcmask__win w;
+
+	if (scxcmask__window(m, &w) || !w.nr_used)
+		return it;
+	it.bits = m->bits;
+	it.idx = 0;
+	it.last = w.nr_used - 1;
+	it.gword = w.wbase;
+	it.end = w.end;
+	it.tail = scxcmask__tail_bits(&w);
+	it.from = scxcmask__head_bits(&w) & (it.last ? SCXCMASK__ALL : it.tail);
+	return it;
+}

@@ -355,14 +355,85 @@ SCXCMASK_API uint32_t scx_cmask_next_and_set_wrap(const struct scx_cmask *a,
 						  const struct scx_cmask *b, uint32_t start);
 
 /**
+ * struct scx_cmask_iter - position of a scx_cmask_for_each() loop
+ *
+ * Filled by scx_cmask_iter_start() and advanced by scx_cmask_iter_next();
+ * the fields are private to those two.
+ */
+struct scx_cmask_iter {
+	const uint64_t *bits;
+	uint64_t from;		/* bits of bits[idx] not visited yet */
+	uint64_t tail;		/* in-window bits of bits[last] */
+	uint32_t idx, last;	/* current and last used word; idx > last: done */
+	uint32_t gword;		/* grid word of bits[0] */
+	uint32_t end;		/* scx_cmask_end() */
+	uint32_t cid;		/* the cid just found */
+};
+
+/**
+ * scx_cmask_iter_start() - an iterator over the set cids of @m
+ *
+ * Reads and checks @m's header once; an invalid mask or NULL gives an
+ * iterator that finds nothing.  Most callers want scx_cmask_for_each().
+ */
+SCXCMASK_API struct scx_cmask_iter scx_cmask_iter_start(const struct scx_cmask *m);
+
+/**
+ * scx_cmask_iter_next() - advance @it to the next set cid
+ *
+ * Each step reads the current word afresh, so cids set or cleared ahead of
+ * the iterator are seen as they are then, like scx_cmask_next_set().  The
+ * words are not read atomically as a whole: a mask that changes meanwhile
+ * gives each cid's value at some moment of the loop.
+ *
+ * Return: true with it->cid set, or false (it->cid is then the end).
+ */
+static inline bool scx_cmask_iter_next(struct scx_cmask_iter *it)
+{
+	uint64_t w;
+	unsigned int bit;
+
+	if (it->idx > it->last) {
+		it->cid = it->end;
+		return false;
+	}
+	w = it->bits[it->idx] & it->from;
+	while (!w) {
+		if (it->idx == it->last) {
+			it->idx++;
+			it->cid = it->end;
+			return false;
+		}
+		it->idx++;
+		it->from = it->idx == it->last ? it->tail : ~(uint64_t)0;
+		w = it->bits[it->idx] & it->from;
+	}
+	bit = (unsigned int)__builtin_ctzll(w);
+	/* drop bits 0..bit; 2 << 63 is 0, which drops all */
+	it->from &= ~(((uint64_t)2 << bit) - 1);
+	it->cid = (it->gword + it->idx) * 64 + bit;
+	return true;
+}
+
+#define SCXCMASK__CAT2(a, b)	a##b
+#define SCXCMASK__CAT(a, b)	SCXCMASK__CAT2(a, b)
+
+/**
  * scx_cmask_for_each() - visit the set cids of @m in ascending order
- * @cid: a uint32_t lvalue
- * @m: the mask; do not reframe it inside the loop
+ * @cid: an integer lvalue; after the loop it holds scx_cmask_end(@m)
+ * @m: the mask, evaluated once; do not reframe it inside the loop
+ *
+ * Costs a call at the start, then a few instructions per word and per set
+ * cid: it grows with the set cids, not with nr_cids.
  */
 #define scx_cmask_for_each(cid, m)						\
-	for ((cid) = scx_cmask_first_set(m);					\
-	     (cid) < scx_cmask_end(m);						\
-	     (cid) = scx_cmask_next_set((m), (cid) + 1))
+	scx_cmask__for_each(cid, m, SCXCMASK__CAT(scx_cmask__it_, __COUNTER__))
+/* the void casts count as uses: a loop whose body ignores the cid is fine */
+#define scx_cmask__for_each(scx__cid, scx__m, scx__it)				\
+	for (struct scx_cmask_iter scx__it = scx_cmask_iter_start(scx__m);	\
+	     scx_cmask_iter_next(&scx__it) ?					\
+		((scx__cid) = scx__it.cid, (void)(scx__cid), 1) :		\
+		((scx__cid) = scx__it.end, (void)(scx__cid), 0);)
 
 SCXCMASK_END_DECLS
 

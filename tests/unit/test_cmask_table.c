@@ -599,6 +599,52 @@ START_TEST(null_arguments)
 }
 END_TEST
 
+START_TEST(for_each_rules)
+{
+	union store s, u;
+	struct scx_cmask *m = mk(&s, 60, 200, 200, (const uint32_t[]){ 60, 63, 64, 127, 200, 259, NONE });
+	struct scx_cmask *v = mk(&u, 0, 3, 3, (const uint32_t[]){ 0, 2, NONE });
+	uint32_t cid, inner, seen[8], n = 0, pairs = 0;
+	int icid, visits = 0;
+
+	scx_cmask_for_each(cid, m)
+		seen[n++] = cid;
+	ck_assert_uint_eq(n, 6);
+	ck_assert_uint_eq(seen[0], 60);
+	ck_assert_uint_eq(seen[3], 127);
+	ck_assert_uint_eq(seen[5], 259);
+	ck_assert_uint_eq(cid, scx_cmask_end(m));	/* the end after the loop */
+	/* any integer lvalue; nested loops */
+	scx_cmask_for_each(icid, v)
+		scx_cmask_for_each(inner, m)
+			pairs += (uint32_t)icid < inner;
+	ck_assert_uint_eq(pairs, 12);
+	/* cids cleared ahead are skipped, cids set ahead are visited */
+	scx_cmask_for_each(cid, m) {
+		if (cid == 60) {
+			scx_cmask_clear(63, m);
+			scx_cmask_set(61, m);
+			scx_cmask_set(258, m);
+		}
+		visits++;
+	}
+	ck_assert_int_eq(visits, 7);
+	/* the mask expression is evaluated once */
+	n = 0;
+	scx_cmask_for_each(cid, (n++, m))
+		;
+	ck_assert_uint_eq(n, 1);
+	/* invalid and NULL masks: no visit, cid = their end */
+	m->alloc_words = 2;
+	scx_cmask_for_each(cid, m)
+		ck_abort_msg("visited %u of an invalid mask", cid);
+	ck_assert_uint_eq(cid, 260);
+	scx_cmask_for_each(cid, (struct scx_cmask *)NULL)
+		ck_abort_msg("visited %u of NULL", cid);
+	ck_assert_uint_eq(cid, 0);
+}
+END_TEST
+
 static Suite *table_suite(void)
 {
 	Suite *s = suite_create("cmask tables");
@@ -620,6 +666,7 @@ static Suite *table_suite(void)
 	tcase_add_test(tc, padding_after_whole_mask_writers);
 	tcase_add_test(tc, dirty_storage_ignored);
 	tcase_add_test(tc, null_arguments);
+	tcase_add_test(tc, for_each_rules);
 	suite_add_tcase(s, tc);
 	return s;
 }

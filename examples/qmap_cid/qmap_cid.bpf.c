@@ -127,7 +127,13 @@ s32 BPF_STRUCT_OPS(qmap_select_cid, struct task_struct *p, s32 prev_cid, u64 wak
 
 	if (!t)
 		return prev_cid;
-	cid = claim_idle_cid(task_allowed(t), prev_cid < 0 ? 0 : prev_cid);
+	/* the previous cid if it is idle and allowed: its caches are warm */
+	if (prev_cid >= 0 && scx_cmask_test(prev_cid, task_allowed(t)) &&
+	    scx_cmask_test_and_clear(prev_cid, idle_cids())) {
+		t->force_local = 1;
+		return prev_cid;
+	}
+	cid = claim_idle_cid(task_allowed(t), prev_cid < 0 ? 0 : prev_cid + 1);
 	if (cid < 0)
 		return prev_cid;
 	t->force_local = 1;
@@ -154,8 +160,19 @@ void BPF_STRUCT_OPS(qmap_enqueue, struct task_struct *p, u64 enq_flags)
 	__sync_fetch_and_add(&qa.nr_enqueued[q], 1);
 	scx_bpf_dsq_insert(p, q, slice_ns, enq_flags);
 
-	/* Wake an idle cid the task may run on, so that it picks the task up. */
-	cid = t ? claim_idle_cid(task_allowed(t), here < 0 ? 0 : here) : -1;
+	/*
+	 * Wake an idle cid to pick the task up: its own cid if idle (the
+	 * kernel keeps a task's cid within its affinity), else any idle cid,
+	 * whose dispatch() takes whatever FIFO head may run there.  Cheaper to
+	 * verify than a second search of the task's allowed cids.
+	 */
+	if (here >= 0 && scx_cmask_test_and_clear(here, idle_cids())) {
+		cid = here;
+	} else {
+		cid = scx_cmask_next_set_wrap(idle_cids(), here < 0 ? 0 : here);
+		if (cid >= scx_cmask_end(idle_cids()) || !scx_cmask_test_and_clear(cid, idle_cids()))
+			cid = -1;
+	}
 	if (cid >= 0) {
 		__sync_fetch_and_add(&qa.nr_kicks, 1);
 		scx_bpf_kick_cid(cid, SCX_KICK_IDLE);
@@ -275,23 +292,31 @@ void BPF_STRUCT_OPS(qmap_exit_task, struct task_struct *p, struct scx_exit_task_
 	*slot = 0;
 }
 
-/* The kernel's cid tables as the kfuncs answer them, for the agent. */
+/*
+ * The kernel's cid tables as the kfuncs answer them, for the agent.
+ * bpf_for() keeps the verifier from unrolling the loops.
+ */
 static void record_tables(void)
 {
 	qmap_u32 nr_cids = scx_bpf_nr_cids(), nr_cpu_ids = scx_bpf_nr_cpu_ids();
-	qmap_u32 i;
+	int i;
 
 	tables.nr_cids = nr_cids;
 	tables.nr_online_cids = scx_bpf_nr_online_cids();
 	tables.nr_cpu_ids = nr_cpu_ids;
 	tables.topo_size = bpf_core_type_size(struct scx_cid_topo);
-	for (i = 0; i < nr_cids && i < QMAP_MAX_CIDS; i++) {
+	bpf_for(i, 0, nr_cids < QMAP_MAX_CIDS ? nr_cids : QMAP_MAX_CIDS) {
+		if (i < 0 || i >= QMAP_MAX_CIDS)
+			break;
 		tables.cid_to_cpu[i] = scx_bpf_cid_to_cpu(i);
 		/* the kernel fills what its struct lacks with -1 */
 		scx_bpf_cid_topo(i, (struct scx_cid_topo *)tables.topo[i], sizeof(tables.topo[i]));
 	}
-	for (i = 0; i < nr_cpu_ids && i < QMAP_MAX_CIDS; i++)
+	bpf_for(i, 0, nr_cpu_ids < QMAP_MAX_CIDS ? nr_cpu_ids : QMAP_MAX_CIDS) {
+		if (i < 0 || i >= QMAP_MAX_CIDS)
+			break;
 		tables.cpu_to_cid[i] = scx_bpf_cpu_to_cid(i);
+	}
 	tables.qa_addr = (qmap_u64)&qa;
 	tables.done = 1;
 }

@@ -312,6 +312,8 @@ int main(int argc, char **argv)
 		interval = 2;
 	if (!obj_path[0])
 		default_bpf_obj(obj_path, sizeof(obj_path), argv[0]);
+	/* a line at a time: a test harness waits for "enabled on" in a log */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	libbpf_set_print(libbpf_print);
 	signal(SIGINT, on_signal);
 	signal(SIGTERM, on_signal);

@@ -62,48 +62,66 @@ echo "GUEST sysfs snapshot taken $(cut -d' ' -f1 /proc/uptime)s"
 
 # The workload: a busy loop per online cpu plus two (one niced down, one
 # up, so that all three FIFOs fill), sleepers, and a task whose affinity
-# taskset keeps moving over the online cpus.
-online=$(cat /sys/devices/system/cpu/online)
-cpus=$(echo "$online" | awk -F, '{ for (i = 1; i <= NF; i++) { n = split($i, r, "-");
-	lo = r[1]; hi = n > 1 ? r[2] : r[1]; for (c = lo; c <= hi; c++) printf "%d ", c } }')
-pids=
-[ -n "$NO_WORKLOAD" ] && cpus=
-for c in $cpus x y; do
-	sh -c 'while :; do :; done' &
+# taskset keeps moving over the online cpus.  Started once the scheduler is
+# enabled, so that it does not slow down loading (the verifier) under
+# emulation.
+start_workload() {
+	online=$(cat /sys/devices/system/cpu/online)
+	cpus=$(echo "$online" | awk -F, '{ for (i = 1; i <= NF; i++) { n = split($i, r, "-");
+		lo = r[1]; hi = n > 1 ? r[2] : r[1]; for (c = lo; c <= hi; c++) printf "%d ", c } }')
+	pids=
+	[ -n "$NO_WORKLOAD" ] && return
+	for c in $cpus x y; do
+		sh -c 'while :; do :; done' &
+		pids="$pids $!"
+	done
+	set -- $pids
+	renice -n 10 -p $1 >/dev/null
+	renice -n -10 -p $2 >/dev/null
+	mover=$3
+	for i in 1 2 3; do
+		sh -c 'while :; do usleep 3000; done' &
+		pids="$pids $!"
+	done
+	sh -c "while :; do for c in $cpus; do taskset -p \$(printf %x \$((1 << c))) $mover >/dev/null; usleep 200000; done; done" &
 	pids="$pids $!"
-done
-set -- $pids
-renice -n 10 -p $1 >/dev/null
-renice -n -10 -p $2 >/dev/null
-mover=$3
-for i in 1 2 3; do
-	sh -c 'while :; do usleep 3000; done' &
-	pids="$pids $!"
-done
-sh -c "while :; do for c in $cpus; do taskset -p \$(printf %x \$((1 << c))) $mover >/dev/null; usleep 200000; done; done" &
-pids="$pids $!"
+}
 
-# run_agent LOG ARGS...: the agent, bounded in time, its output also on the console
+# run_agent LOG WORKLOAD ARGS...: the agent, bounded in time, its output
+# also on the console; with WORKLOAD=yes the workload runs while it is enabled.
 run_agent() {
-	log=$1
-	shift
-	{ timeout $((${RUN_SECS:-6} + 90)) /opt/qmap_cid/qmap_cid "$@"; echo $? >/tmp/rc; } 2>&1 |
-		tee $log
+	log=$1 work=$2
+	shift 2
+	: >$log
+	( timeout $((${RUN_SECS:-6} + 240)) /opt/qmap_cid/qmap_cid "$@" >$log 2>&1; echo $? >/tmp/rc ) &
+	agent=$!
+	pids=
+	if [ "$work" = yes ]; then
+		while kill -0 $agent 2>/dev/null && ! grep -q 'enabled on' $log; do
+			usleep 100000
+		done
+		kill -0 $agent 2>/dev/null && start_workload
+	fi
+	wait $agent
+	[ -n "$pids" ] && kill $pids 2>/dev/null
+	cat $log
 	rc=$(cat /tmp/rc)
 }
 
 fail=0
 export QMAP_CID_QEMU_ARGS="$QEMU_ARGS"
 export QMAP_CID_OFFLINED="$(echo $OFFLINE | tr ' ' ,)"
+# boot messages apart: the host judges only what the kernel says from here on
+dmesg >/out/dmesg-boot.txt
+dmesg -c >/dev/null
 echo "GUEST qmap_cid starts $(cut -d' ' -f1 /proc/uptime)s"
-run_agent /out/qmap_cid.txt -c -d "${RUN_SECS:-6}" -i 2 -t /out/truth.json $AGENT_ARGS
+run_agent /out/qmap_cid.txt yes -c -d "${RUN_SECS:-6}" -i 2 -t /out/truth.json $AGENT_ARGS
 echo "RESULT qmap_cid rc=$rc counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' /out/qmap_cid.txt | tail -n 1)"
 [ $rc -eq 0 ] || fail=$((fail + 1))
 
 if [ -n "$INDUCE" ]; then
-	QMAP_CID_WRONG_MAP=1 run_agent /out/induced.txt -c -d 1 -i 5 >/dev/null
+	QMAP_CID_WRONG_MAP=1 run_agent /out/induced.txt no -c -d 1 -i 5 >/dev/null
 	echo "RESULT induced rc=$rc counts=$(grep -E '^[0-9]+ passed, [0-9]+ failed$' /out/induced.txt | tail -n 1)"
 	grep '^FAIL' /out/induced.txt | head -n 5
 fi
-kill $pids 2>/dev/null
 finish $fail

@@ -1,0 +1,71 @@
+/* SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause */
+/*
+ * What the parser fuzz targets share: the input layout and the checks
+ * every failure must pass.
+ *
+ * An input is two little-endian 16-bit numbers (the targets' parameters,
+ * e.g. a bit limit, or a cmask's base and length), then the text.  The
+ * text is copied to its own NUL-terminated buffer, so a NUL byte inside
+ * ends it early, and ASan sees any read past its end.
+ */
+#ifndef SCXCMASK_PARSE_FUZZ_H
+#define SCXCMASK_PARSE_FUZZ_H
+
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <scxcmask/scxcmask.h>
+
+struct fuzz_input {
+	uint32_t a, b;	/* the two parameters */
+	char *text;	/* malloc'd, NUL-terminated */
+	size_t len;	/* strlen(text) */
+};
+
+static inline void fuzz_split(const uint8_t *data, size_t size, struct fuzz_input *in)
+{
+	size_t n = size > 4 ? size - 4 : 0;
+
+	in->a = size > 1 ? (uint32_t)(data[0] | data[1] << 8) : 0;
+	in->b = size > 3 ? (uint32_t)(data[2] | data[3] << 8) : 0;
+	in->text = malloc(n + 1);
+	if (!in->text)
+		abort();
+	if (n)
+		memcpy(in->text, data + 4, n);
+	in->text[n] = '\0';
+	in->len = strlen(in->text);
+}
+
+/* A failure must be the parsers' errno and name an offset inside the text. */
+static inline void fuzz_check_failure(int err, const struct fuzz_input *in)
+{
+	const char *msg = scxcmask_errmsg(), *m = NULL, *p;
+
+	/* the last one: the quoted text may itself say "at offset " */
+	for (p = strstr(msg, "at offset "); p; p = strstr(p + 1, "at offset "))
+		m = p;
+
+	if (err != -EINVAL && err != -ERANGE && err != -EOVERFLOW) {
+		fprintf(stderr, "unexpected error %d: %s\n", err, scxcmask_errmsg());
+		abort();
+	}
+	if (!m || strtoul(m + 10, NULL, 10) > in->len) {
+		fprintf(stderr, "message without an offset in the text: %s\n", scxcmask_errmsg());
+		abort();
+	}
+}
+
+#define FUZZ_ASSERT(cond)							\
+	do {									\
+		if (!(cond)) {							\
+			fprintf(stderr, "%s:%d: %s failed\n", __FILE__, __LINE__, #cond); \
+			abort();						\
+		}								\
+	} while (0)
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+#endif /* SCXCMASK_PARSE_FUZZ_H */

@@ -23,4 +23,14 @@ make -j2 distcheck DISTCHECK_CONFIGURE_FLAGS="${DISTCHECK_CONFIGURE_FLAGS:-}" >"
 grep -A3 -e '^====.*archives ready' -e 'ready for distribution' "$work/distcheck.log" || true
 # the installcheck consumers' verdict, from inside distcheck
 grep -e '^consumers:' -e '^ok: BPF' -e '^SKIP: ' "$work/distcheck.log" || true
-ls -l "$work"/build/libscxcmask-*.tar.gz
+tarball=$(ls "$work"/build/libscxcmask-*.tar.gz)
+ls -l "$tarball"
+
+# Tracked files the tarball lacks (CI, Debian packaging and .gitignore
+# files excepted): each is either dead or a missing EXTRA_DIST entry.
+missing=$(comm -13 <(tar -tzf "$tarball" | sed 's|^[^/]*/||' | sort) \
+	<(git -C "$work/src" ls-files | sort) | grep -v -e '^\.ci/' -e '^debian/' -e '\.gitignore$' || true)
+if [ -n "$missing" ]; then
+	echo "warning: tracked files not in the tarball (add them to EXTRA_DIST, or remove them):"
+	printf '  %s\n' $missing
+fi

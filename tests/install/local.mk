@@ -37,3 +37,7 @@ abi-baseline: libscxcmask/libscxcmask.la
 	$(abi_check) update $(abi_args)
 .PHONY: check-abi abi-baseline
 EXTRA_DIST += scripts/abi-check.sh abi/libscxcmask.abi
+
+# Files of the source tree that no other fragment lists but a tarball user
+# needs: setup.sh runs scripts/demo.sh; docs/RELEASING.md runs gen-symbols.sh.
+EXTRA_DIST += scripts/demo.sh scripts/gen-symbols.sh

@@ -93,6 +93,9 @@ static __always_inline __s64 run_whole(struct agree_case __arena *c, mask_t a)
 		return scx_cmask_empty(a);
 	case AGREE_WEIGHT:
 		return scx_cmask_weight(a);
+	case AGREE_WEIGHT_ARG32:
+		/* the kernel passes set_cmask's mask as a 32-bit arena address */
+		return scx_cmask_weight(scx_cmask_from_set_cmask_arg((void *)(__u64)(__u32)(__u64)a));
 	}
 	return -1000;
 }

@@ -63,7 +63,7 @@ static const char *const op_names[AGREE_NR_OPS] = {
 	"init", "init_alloc", "reframe", "valid", "end",
 	"test", "set", "clear", "test_and_set", "test_and_clear",
 	"set_nonatomic", "clear_nonatomic", "test_and_set_nonatomic", "test_and_clear_nonatomic",
-	"zero", "fill", "empty", "weight",
+	"zero", "fill", "empty", "weight", "weight(set_cmask arg)",
 	"and", "or", "copy", "andnot", "equal", "subset", "intersects",
 	"next_set", "first_set", "next_and_set", "next_set_wrap", "next_and_set_wrap", "for_each",
 };
@@ -291,7 +291,8 @@ static int64_t run_user(const struct agree_case *c, uint8_t *region, uint64_t *r
 	case AGREE_ZERO: return scx_cmask_zero(a);
 	case AGREE_FILL: return scx_cmask_fill(a);
 	case AGREE_EMPTY: return scx_cmask_empty(a);
-	case AGREE_WEIGHT: return scx_cmask_weight(a);
+	case AGREE_WEIGHT:
+	case AGREE_WEIGHT_ARG32: return scx_cmask_weight(a);
 	case AGREE_AND: return scx_cmask_and(a, b);
 	case AGREE_OR: return scx_cmask_or(a, b);
 	case AGREE_COPY: return scx_cmask_copy(a, b);

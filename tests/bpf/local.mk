@@ -85,10 +85,10 @@ bench-bpf: tests/bpf/bench-native tests/bpf/bench-fallback tests/bpf/bench-bpffo
 	tests/bpf/budget-native tests/bpf/budget-fallback tests/bpf/budget-bpffor
 	tests/bpf/budget-native; tests/bpf/budget-fallback; tests/bpf/budget-bpffor
 	tests/bpf/bench-native; tests/bpf/bench-fallback; tests/bpf/bench-bpffor
-.PHONY: bench-bpf
 
 CLEANFILES += tests/bpf/*.bpf.o tests/bpf/*.skel.h
 
 endif HAVE_BPF
+.PHONY: bench-bpf
 
 include tests/bpf/arena_view.mk

@@ -11,7 +11,8 @@
  * have unaligned bases, windows of 0 to 8192 cids, partly overlapping
  * windows, invalid headers, and garbage in padding and unused words.
  *
- * Built once per BPF build mode (native __arena, forced asm casts).  Needs
+ * Built once per BPF build mode (native __arena, forced asm casts, bpf_for
+ * word loops instead of may_goto).  Needs
  * root and a kernel with BPF arenas; exits 77 without them.
  * AGREE_SEED=<n> replays another random sequence; AGREE_CASES sets the cases
  * per family (default 12000).
@@ -33,6 +34,11 @@
 #define SKEL(fn)	agree_fallback__##fn
 typedef struct agree_fallback skel_t;
 static const char mode_name[] = "asm-cast fallback";
+#elif defined(AGREE_BPF_FOR)
+#include "agree_bpffor.skel.h"
+#define SKEL(fn)	agree_bpffor__##fn
+typedef struct agree_bpffor skel_t;
+static const char mode_name[] = "native __arena, bpf_for loops";
 #else
 #include "agree_native.skel.h"
 #define SKEL(fn)	agree_native__##fn

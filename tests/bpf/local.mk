@@ -36,9 +36,9 @@ tests_bpf_cppflags = $(AM_CPPFLAGS) -I$(top_builddir)/tests/bpf -I$(top_srcdir)/
 	$(LIBBPF_CFLAGS)
 tests_bpf_ldadd = libscxcmask/libscxcmask.la $(LIBBPF_LIBS)
 
-check_PROGRAMS += tests/bpf/agree-native tests/bpf/agree-fallback \
+check_PROGRAMS += tests/bpf/agree-native tests/bpf/agree-fallback tests/bpf/agree-bpffor \
 	tests/bpf/budget-native tests/bpf/budget-fallback tests/bpf/budget-bpffor
-TESTS += tests/bpf/agree-native tests/bpf/agree-fallback \
+TESTS += tests/bpf/agree-native tests/bpf/agree-fallback tests/bpf/agree-bpffor \
 	tests/bpf/budget-native tests/bpf/budget-fallback tests/bpf/budget-bpffor
 
 tests_bpf_agree_native_SOURCES = tests/bpf/agree.c tests/bpf/agree.h tests/bpf/arena_probe.h
@@ -47,6 +47,9 @@ tests_bpf_agree_native_LDADD = $(tests_bpf_ldadd)
 tests_bpf_agree_fallback_SOURCES = $(tests_bpf_agree_native_SOURCES)
 tests_bpf_agree_fallback_CPPFLAGS = $(tests_bpf_cppflags) -DAGREE_FALLBACK
 tests_bpf_agree_fallback_LDADD = $(tests_bpf_ldadd)
+tests_bpf_agree_bpffor_SOURCES = $(tests_bpf_agree_native_SOURCES)
+tests_bpf_agree_bpffor_CPPFLAGS = $(tests_bpf_cppflags) -DAGREE_BPF_FOR
+tests_bpf_agree_bpffor_LDADD = $(tests_bpf_ldadd)
 
 tests_bpf_budget_native_SOURCES = tests/bpf/budget.c tests/bpf/arena_probe.h
 tests_bpf_budget_native_CPPFLAGS = $(tests_bpf_cppflags)
@@ -61,6 +64,7 @@ tests_bpf_budget_bpffor_LDADD = $(LIBBPF_LIBS)
 # the loaders include their skeletons
 tests/bpf/agree_native-agree.$(OBJEXT): tests/bpf/agree_native.skel.h
 tests/bpf/agree_fallback-agree.$(OBJEXT): tests/bpf/agree_fallback.skel.h
+tests/bpf/agree_bpffor-agree.$(OBJEXT): tests/bpf/agree_bpffor.skel.h
 tests/bpf/budget_native-budget.$(OBJEXT): tests/bpf/budget_native.skel.h
 tests/bpf/budget_fallback-budget.$(OBJEXT): tests/bpf/budget_fallback.skel.h
 tests/bpf/budget_bpffor-budget.$(OBJEXT): tests/bpf/budget_bpffor.skel.h

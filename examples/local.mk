@@ -61,4 +61,4 @@ examples/arena_agent/arena_agent.skel.h: examples/arena_agent/arena_agent.bpf.o
 	$(AM_V_GEN)$(BPFTOOL) gen skeleton $< name arena_agent > $@.tmp && mv $@.tmp $@
 CLEANFILES += examples/arena_agent/arena_agent.bpf.o examples/arena_agent/arena_agent.skel.h
 endif
-EXTRA_DIST += examples/arena_agent/arena_agent.bpf.c
+EXTRA_DIST += examples/arena_agent/arena_agent.bpf.c examples/arena_agent/README.md

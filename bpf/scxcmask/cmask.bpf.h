@@ -14,7 +14,10 @@
  *	if (scx_cmask_test_and_clear(cid, idle)) ...
  *	scx_cmask_for_each(cid, idle) ...
  *
- * Build with clang -O2 -target bpf -mcpu=v3 (compare-and-swap needs v3).
+ * Build with clang -O2 -target bpf, `pkg-config --cflags scxcmask` and,
+ * without vmlinux.h, -I/usr/include/$(gcc -print-multiarch) for <asm/types.h>
+ * (-mcpu=v3 is what the tests use; clang 19 emits the compare-and-swap at
+ * v1 too).
  * clang >= 19 uses native __arena; older clang, or -DSCXCMASK_BPF_FORCE_ASM_CAST,
  * the explicit casts of <scxcmask/arena.bpf.h>.  Kernel >= 6.9 (arenas).
  *

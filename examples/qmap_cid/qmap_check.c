@@ -129,16 +129,25 @@ static int cpuset_from_list(cpu_set_t *set, const char *list)
 	return 0;
 }
 
-static void cpuset_to_list(char *buf, size_t len, const cpu_set_t *set)
+/* /proc/PID/status's Cpus_allowed_list, the task's affinity as the kernel keeps it. */
+static int task_cpus_allowed(pid_t pid, char *buf, size_t len)
 {
-	uint64_t bits[CPU_SETSIZE / 64] = { 0 };
-	int cpu;
+	char path[64], line[1024];
+	int found = -ENOENT;
+	FILE *f;
 
-	for (cpu = 0; cpu < CPU_SETSIZE; cpu++)
-		if (CPU_ISSET(cpu, set))
-			bits[cpu / 64] |= 1ULL << (cpu % 64);
-	if (scx_bitmap_format_list(buf, len, bits, CPU_SETSIZE) < 0)
-		snprintf(buf, len, "?");
+	snprintf(path, sizeof(path), "/proc/%d/status", (int)pid);
+	f = fopen(path, "r");
+	if (!f)
+		return -errno;
+	while (fgets(line, sizeof(line), f))
+		if (!strncmp(line, "Cpus_allowed_list:", 18)) {
+			snprintf(buf, len, "%s", line + 18 + strspn(line + 18, " \t"));
+			buf[strcspn(buf, "\n")] = 0;
+			found = 0;
+		}
+	fclose(f);
+	return found;
 }
 
 /* The newest set_cmask sample for @pid after @after, waiting a little. */
@@ -202,11 +211,15 @@ static void probe_one(struct qmap_agent *a, pid_t child, const char *req, uint64
 		qmap_check(a, false, "set_cmask: cannot give the child cpus %s", req);
 		return;
 	}
-	if (sched_getaffinity(child, sizeof(set), &set)) {
-		qmap_check(a, false, "set_cmask: cannot read the child's affinity");
+	/*
+	 * The affinity the kernel keeps (p->cpus_mask, Cpus_allowed_list):
+	 * sched_getaffinity() would hide its possible-but-offline cpus, which
+	 * the kernel does pass on to set_cmask.
+	 */
+	if (task_cpus_allowed(child, applied, sizeof(applied))) {
+		qmap_check(a, false, "set_cmask: cannot read the child's Cpus_allowed_list");
 		return;
 	}
-	cpuset_to_list(applied, sizeof(applied), &set);
 	if (!find_sample(a, child, *after, &s)) {
 		qmap_check(a, false, "set_cmask: no call for cpus %s", req);
 		return;
@@ -228,7 +241,7 @@ static void probe_one(struct qmap_agent *a, pid_t child, const char *req, uint64
 	}
 	for (i = 0; i < seen->alloc_words && i < s.alloc_words && i < QMAP_SAMPLE_WORDS; i++)
 		seen->bits[i] = s.words[i];
-	err = scx_cmask_from_cpuset(want, a->map, &set, sizeof(set), SCX_CONVERT_SKIP_UNMAPPED);
+	err = scx_cmask_from_cpulist(want, a->map, applied, SCX_CONVERT_SKIP_UNMAPPED);
 	if (err) {
 		qmap_check(a, false, "set_cmask: library cannot convert cpus %s: %s", applied,
 			   scxcmask_errmsg());

@@ -6,7 +6,7 @@
 #   VM_FIXTURES=$(top_srcdir)/tests/fixtures/vm  also store each guest's
 #	sysfs snapshot and kernel tables there (tests/fixtures/vm/README.md)
 EXTRA_DIST += tests/vm/fetch-kernel.sh tests/vm/mkinitramfs.sh tests/vm/guest-init.sh \
-	tests/vm/run.sh tests/vm/topologies
+	tests/vm/run.sh tests/vm/topologies tests/fixtures/vm
 
 if HAVE_BPF
 check-vm: all

@@ -18,7 +18,7 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0 fail=0
 
-for case_dir in "$top_srcdir"/tests/fixtures/cidtruth/*/; do
+for case_dir in "$top_srcdir"/tests/fixtures/cidtruth/*/ "$top_srcdir"/tests/fixtures/vm/*/; do
 	name=$(basename "$case_dir")
 	mkdir "$tmp/$name"
 	tar -xzf "$case_dir/sysfs.tar.gz" -C "$tmp/$name"

@@ -2,8 +2,8 @@
 #
 # Distribution checks: manual pages, install layout, consumers built
 # against an installed copy with only pkg-config, ABI baseline.
-TESTS += tests/install/check-man.sh tests/install/check-abi-script.sh
-EXTRA_DIST += tests/install/check-man.sh tests/install/check-abi-script.sh
+TESTS += tests/install/check-man.sh tests/install/check-abi-script.sh tests/install/check-dist-lists.sh
+EXTRA_DIST += tests/install/check-man.sh tests/install/check-abi-script.sh tests/install/check-dist-lists.sh
 
 # Headers install where consumers include them from, <scxcmask/...>, not
 # under the package name (automake's default, include/libscxcmask/).

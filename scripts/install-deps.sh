@@ -53,7 +53,7 @@ if [ "${ID}" = debian ] && [ "${VERSION_CODENAME:-}" = bookworm ]; then
 	fi
 fi
 
-pkgs=(build-essential autoconf automake libtool pkg-config check
+pkgs=(build-essential autoconf automake libtool pkg-config check python3
       libelf-dev zlib1g-dev libzstd-dev clang-19 llvm-19 libbpf-dev bpftool)
 [ "$profile" = ci ] && pkgs+=(valgrind libclang-rt-19-dev qemu-system-x86 busybox-static cpio
 	zstd abigail-tools lintian debhelper devscripts dpkg-dev fakeroot man-db groff-base)

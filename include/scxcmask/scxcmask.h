@@ -5,6 +5,7 @@
  *
  *   <scxcmask/version.h>  compile-time and runtime versions
  *   <scxcmask/cmask.h>    struct scx_cmask and its operations
+ *   <scxcmask/cid.h>      the kernel's cpu <-> cid map, predicted from sysfs
  *   <scxcmask/arena.h>    cmasks and addresses in a BPF arena, checked
  *   <scxcmask/btf.h>      does a kernel (its BTF) share the cmask layout?
  *   <scxcmask/convert.h>  cpulists, hex masks, cpu_set_t, cid lists <-> cmasks
@@ -16,6 +17,7 @@
 
 #include <scxcmask/version.h>
 #include <scxcmask/cmask.h>
+#include <scxcmask/cid.h>
 #include <scxcmask/arena.h>
 #include <scxcmask/btf.h>
 #include <scxcmask/convert.h>

@@ -1,5 +1,7 @@
 # SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
 #
-# The scxcmask command against kernel truth and real machines' trees.
-TESTS += tests/unit/tool-map-truth.sh tests/unit/tool-map-realsysfs.sh
-EXTRA_DIST += tests/unit/tool-map-truth.sh tests/unit/tool-map-realsysfs.sh
+# The scxcmask command against kernel truth and real machines' trees, and
+# the capture helper against the fixtures.
+TESTS += tests/unit/tool-map-truth.sh tests/unit/tool-map-realsysfs.sh tests/unit/capture-sysfs.sh
+EXTRA_DIST += tests/unit/tool-map-truth.sh tests/unit/tool-map-realsysfs.sh \
+	tests/unit/capture-sysfs.sh scripts/capture-sysfs.sh

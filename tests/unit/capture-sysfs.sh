@@ -1,0 +1,31 @@
+#!/bin/sh
+# SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
+#
+# scripts/capture-sysfs.sh keeps every file the cid map reads: a capture of
+# a fixture tree gives the same 'scxcmask map --json' as the tree itself.
+set -eu
+: "${top_srcdir:?}" "${top_builddir:?}"
+tool=$top_builddir/tools/scxcmask
+if [ -x "$top_builddir/tools/.libs/scxcmask" ]; then	# skip libtool's wrapper script
+	tool=$top_builddir/tools/.libs/scxcmask
+	LD_LIBRARY_PATH=$top_builddir/libscxcmask/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
+	export LD_LIBRARY_PATH
+fi
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+pass=0 fail=0
+# small trees with the quirks: dangling links, no possible/online, map-only caches, no caches
+for name in offline-cpu0-node0 8ia64-2s2c2t 20s390-2g6s4c; do
+	mkdir "$tmp/orig" "$tmp/copy"
+	tar -xzf "$top_srcdir/tests/fixtures/realsysfs/$name.tar.gz" -C "$tmp/orig"
+	sh "$top_srcdir/scripts/capture-sysfs.sh" "$tmp/cap.tar.gz" "$tmp/orig" >/dev/null
+	tar -xzf "$tmp/cap.tar.gz" -C "$tmp/copy"
+	"$tool" map --sysfs "$tmp/orig" --json >"$tmp/a.json"
+	"$tool" map --sysfs "$tmp/copy" --json >"$tmp/b.json"
+	if cmp -s "$tmp/a.json" "$tmp/b.json"; then pass=$((pass + 1)); else
+		echo "FAIL: $name: the capture maps differently"; fail=$((fail + 1))
+	fi
+	rm -rf "$tmp/orig" "$tmp/copy" "$tmp/cap.tar.gz"
+done
+echo "$pass passed, $fail failed"
+[ $fail -eq 0 ]

@@ -54,6 +54,19 @@ static void check_cmask(void)
 	scx_cmask_free(n);
 }
 
+static void check_convert(void)
+{
+	uint64_t bits[2] = { 0, 0 };
+	char text[32];
+
+	expect(scx_bitmap_parse_list(bits, 128, "0-3,8,100-101") == 0 &&
+	       bits[0] == 0x10f && bits[1] == 3ull << 36, "scx_bitmap_parse_list");
+	expect(scx_bitmap_format_list(text, sizeof(text), bits, 128) == 13 &&
+	       strcmp(text, "0-3,8,100-101") == 0, "scx_bitmap_format_list round trip");
+	expect(scx_bitmap_parse_list(bits, 128, "0-3,x") < 0 && strstr(scxcmask_errmsg(), "offset"),
+	       "a malformed list fails, and the message names the offset");
+}
+
 static void check_errmsg(void)
 {
 	expect(scx_cmask_init_alloc(NULL, 0, 1, 1) < 0, "init of NULL fails");
@@ -64,6 +77,7 @@ int main(void)
 {
 	check_version();
 	check_cmask();
+	check_convert();
 	check_errmsg();
 	printf("consumer (libscxcmask %s): %d passed, %d failed\n", scxcmask_version(), passed, failed);
 	return failed ? 1 : 0;

@@ -364,7 +364,7 @@ struct scx_cmask_iter {
 	const uint64_t *bits;
 	uint64_t from;		/* bits of bits[idx] not visited yet */
 	uint64_t tail;		/* in-window bits of bits[last] */
-	uint32_t idx, last;	/* current and last used word; idx > last: done */
+	uint32_t idx, last;	/* current and last used word */
 	uint32_t gword;		/* grid word of bits[0] */
 	uint32_t end;		/* scx_cmask_end() */
 	uint32_t cid;		/* the cid just found */
@@ -390,17 +390,11 @@ SCXCMASK_API struct scx_cmask_iter scx_cmask_iter_start(const struct scx_cmask *
  */
 static inline bool scx_cmask_iter_next(struct scx_cmask_iter *it)
 {
-	uint64_t w;
-	unsigned int bit;
+	uint64_t w = it->bits[it->idx] & it->from;
 
-	if (it->idx > it->last) {
-		it->cid = it->end;
-		return false;
-	}
-	w = it->bits[it->idx] & it->from;
 	while (!w) {
-		if (it->idx == it->last) {
-			it->idx++;
+		if (it->idx >= it->last) {
+			it->from = 0;
 			it->cid = it->end;
 			return false;
 		}
@@ -408,10 +402,9 @@ static inline bool scx_cmask_iter_next(struct scx_cmask_iter *it)
 		it->from = it->idx == it->last ? it->tail : ~(uint64_t)0;
 		w = it->bits[it->idx] & it->from;
 	}
-	bit = (unsigned int)__builtin_ctzll(w);
-	/* drop bits 0..bit; 2 << 63 is 0, which drops all */
-	it->from &= ~(((uint64_t)2 << bit) - 1);
-	it->cid = (it->gword + it->idx) * 64 + bit;
+	/* w ^ (w - 1): the lowest set bit and all below it, now visited */
+	it->from &= ~(w ^ (w - 1));
+	it->cid = (it->gword + it->idx) * 64 + (uint32_t)__builtin_ctzll(w);
 	return true;
 }
 

@@ -13,7 +13,9 @@
  * other cpu (the worst case for lists: one entry per cpu), half the cpus
  * at random, and 4 scattered cpus.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <sched.h>
 #include <stdarg.h>
 #include <stdint.h>

@@ -14,7 +14,9 @@
  * case), argv[2] is set_cmask.txt, argv[3] the "holes" tree (possible
  * cpus 0-1,4-5).
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE
+#endif
 #include <errno.h>
 #include <sched.h>
 #include "convert_testlib.h"

@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
+#
+# Every compiled unit test program under valgrind (memcheck, full leak
+# check): any error fails the stage.  Uses the build './setup.sh' made in
+# the source tree (or the build directory given as $1), or builds one when
+# there is none.  The property and stress tests are scaled down (valgrind
+# is ~50x slower).
+set -euo pipefail
+top=$(cd "$(dirname "$0")/../.." && pwd)
+command -v valgrind >/dev/null 2>&1 || { echo "SKIP: valgrind is not installed"; exit 77; }
+
+build=${1:-$top}
+if [ ! -f "$build/config.status" ]; then
+	build=$(mktemp -d "${TMPDIR:-/tmp}/scxcmask-vg.XXXXXX")
+	trap 'rm -rf "$build"' EXIT
+	[ -x "$top/configure" ] || (cd "$top" && autoreconf -fi)
+	(cd "$build" && "$top/configure" -q)
+fi
+if grep -q -- '-fsanitize' "$build/Makefile"; then
+	echo "the build in $build uses sanitizers, which valgrind cannot run" >&2
+	exit 1
+fi
+make -C "$build" -s -j2 >/dev/null
+make -C "$build" -s -j2 check TESTS= >/dev/null
+
+# The programs of TESTS that are compiled check programs under tests/unit.
+progs=$(make -C "$build" -s -f Makefile -f - print-unit-progs <<'MK'
+print-unit-progs:
+	@for t in $(TESTS); do case " $(check_PROGRAMS) " in *" $$t "*) echo $$t;; esac; done | grep '^tests/unit/'
+MK
+)
+[ -n "$progs" ] || { echo "no unit test programs found in $build" >&2; exit 1; }
+
+export top_srcdir=$top top_builddir=$build
+export SCXCMASK_PROP_CASES=${SCXCMASK_PROP_CASES:-15} SCXCMASK_STRESS_ITERS=${SCXCMASK_STRESS_ITERS:-20}
+# one process per run: valgrind's report then covers the tests themselves
+export CK_FORK=no
+failed=()
+for p in $progs; do
+	log=$build/$p.valgrind.out
+	start=$(date +%s)
+	rc=0
+	(cd "$build" && ./libtool --mode=execute valgrind -q --error-exitcode=1 --leak-check=full \
+		"./$p") >"$log" 2>&1 || rc=$?
+	summary=$(grep -E '^[0-9]+%: Checks: |^[0-9]+ passed, [0-9]+ failed|^SKIP' "$log" | tail -n 1 || true)
+	printf '%-40s rc=%-3s %3ss  %s\n' "$p" "$rc" "$(( $(date +%s) - start ))" "$summary"
+	case $rc in
+	0 | 77) ;;
+	*) cat "$log"; failed+=("$p") ;;
+	esac
+done
+if [ ${#failed[@]} -ne 0 ]; then
+	echo "valgrind: FAILED: ${failed[*]}"
+	exit 1
+fi
+echo "valgrind: all unit test programs clean"

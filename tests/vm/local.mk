@@ -17,3 +17,8 @@ check-vm:
 	@echo "SKIP: check-vm needs the BPF toolchain (clang >= 19, bpftool, libbpf >= 1.4)"; exit 77
 endif
 .PHONY: check-vm
+
+clean_local_targets += clean-vm-work
+clean-vm-work:
+	rm -rf tests/vm/work
+.PHONY: clean-vm-work

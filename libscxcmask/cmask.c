@@ -47,7 +47,8 @@ SCXCMASK_API struct scx_cmask *scx_cmask_alloc(uint32_t base, uint32_t nr_cids)
 		errno = EOVERFLOW;
 		return NULL;
 	}
-	m = malloc(scx_cmask_size(nr_cids));
+	/* calloc: the header's padding bytes too are defined when copied out */
+	m = calloc(1, scx_cmask_size(nr_cids));
 	if (!m)
 		return NULL;
 	err = scxcmask__init_alloc(m, base, nr_cids, nr_cids);

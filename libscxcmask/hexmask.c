@@ -13,17 +13,6 @@
 #include "convert_internal.h"
 #include "internal.h"
 
-static int hex_value(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 struct hex_walk {
 	const char *what;
 	const char *str;
@@ -53,7 +42,7 @@ static int take_group(const struct hex_walk *w, ptrdiff_t *i, uint32_t *val)
 	int d;
 
 	for (;;) {
-		d = hex_value(w->str[*i]);
+		d = scxcmask__hex_digit(w->str[*i]);
 		if (d < 0)
 			return hex_fail(w, -EINVAL, (size_t)*i, "not a hex digit");
 		v |= (uint32_t)d << (4 * digits++);
@@ -61,7 +50,7 @@ static int take_group(const struct hex_walk *w, ptrdiff_t *i, uint32_t *val)
 		if (*i < 0 || scxcmask__is_sep(w->str[*i]))
 			break;
 		if (digits == 8) {
-			if (hex_value(w->str[*i]) >= 0)
+			if (scxcmask__hex_digit(w->str[*i]) >= 0)
 				return hex_fail(w, -EOVERFLOW, (size_t)*i,
 						"more than 8 digits in a group");
 			(*i)--;

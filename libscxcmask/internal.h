@@ -13,4 +13,16 @@
 int scxcmask__fail(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void scxcmask__clear_error(void);
 
+/* Value of hex digit @c, or -1: shared by the sysfs reader and the hex parser. */
+static inline int scxcmask__hex_digit(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
 #endif /* SCXCMASK_INTERNAL_H */

@@ -253,17 +253,6 @@ int scx_sysfs_parse_cpulist(const char *s, size_t len, uint64_t *bits, uint32_t 
 	return 0;
 }
 
-static int hex_digit(char c)
-{
-	if (c >= '0' && c <= '9')
-		return c - '0';
-	if (c >= 'a' && c <= 'f')
-		return c - 'a' + 10;
-	if (c >= 'A' && c <= 'F')
-		return c - 'A' + 10;
-	return -1;
-}
-
 /* Ors the 32-bit group at bit offset @shift into @bits. */
 static int put_group(uint64_t *bits, uint32_t nbits, uint64_t shift, uint32_t v,
 		     const char *what, size_t at)
@@ -306,7 +295,7 @@ int scx_sysfs_parse_hexmask(const char *s, size_t len, uint64_t *bits, uint32_t 
 			return scxcmask__fail(-EINVAL, "%s: hex group at offset %zu has %zu digits, expected 1 to 8",
 					      what, gstart, gend - gstart);
 		for (size_t k = gstart; k < gend; k++) {
-			int d = hex_digit(s[k]);
+			int d = scxcmask__hex_digit(s[k]);
 
 			if (d < 0)
 				return scxcmask__fail(-EINVAL, "%s: unexpected '%c' at offset %zu", what,

@@ -2,8 +2,11 @@
 /*
  * Exported, out-of-line copies of the shared cmask operations
  * (common/scxcmask/cmask_ops.h), for C callers, dlsym() and other
- * languages.  Each is the shared definition and nothing else.
+ * languages.  Each is the shared definition, plus, on failure, a message
+ * for scxcmask_errmsg() (the shared code also runs in BPF, where there is
+ * no such thing).
  */
+#include <inttypes.h>
 #include <stdlib.h>
 
 /*
@@ -18,6 +21,7 @@
 #endif
 
 #include "cmask_user.h"
+#include "internal.h"
 
 /*
  * x86-64's baseline has no popcnt instruction, and the libgcc fallback
@@ -32,6 +36,57 @@
 #ifndef SCXCMASK__POPCNT_CLONES
 #define SCXCMASK__POPCNT_CLONES
 #endif
+
+
+/* Why a header is invalid, for a person. */
+static int explain_mask(int err, const char *fn, const char *which, const struct scx_cmask *m)
+{
+	uint32_t base, nr, alloc;
+
+	if (!m)
+		return scxcmask__fail(err, "%s: %s cmask is NULL", fn, which);
+	base = m->base;
+	nr = m->nr_cids;
+	alloc = m->alloc_words;
+	if (scxcmask__check_window(base, nr, alloc) == -EOVERFLOW)
+		return scxcmask__fail(err, "%s: %s cmask is invalid: window [%u, %u + %u) ends past 2^32 - 1",
+				      fn, which, base, base, nr);
+	return scxcmask__fail(err, "%s: %s cmask is invalid: %u cids need %u words, alloc_words is %u",
+			      fn, which, nr, SCX_CMASK_NR_WORDS(nr), alloc);
+}
+
+/* Message for a single-cid writer's failure. */
+static int explain_cid(int err, const char *fn, uint32_t cid, const struct scx_cmask *m)
+{
+	if (err != -ERANGE)
+		return explain_mask(err, fn, "the", m);
+	return scxcmask__fail(err, "%s: cid %u is outside the window [%u, %" PRIu64 ")", fn, cid,
+			      m->base, (uint64_t)m->base + m->nr_cids);
+}
+
+/* Message for a two-mask writer's failure: which of the two is invalid. */
+static int explain_pair(int err, const char *fn, const struct scx_cmask *dst,
+			const struct scx_cmask *src)
+{
+	struct scxcmask__win w;
+
+	if (scxcmask__window(dst, &w))
+		return explain_mask(err, fn, "the destination", dst);
+	return explain_mask(err, fn, "the source", src);
+}
+
+/* Message for init/reframe refusing a window. */
+static int explain_window(int err, const char *fn, const struct scx_cmask *m, uint32_t base,
+			  uint32_t nr_cids, uint32_t capacity_words)
+{
+	if (!m)
+		return scxcmask__fail(err, "%s: cmask is NULL", fn);
+	if (err == -EOVERFLOW)
+		return scxcmask__fail(err, "%s: window [%u, %u + %u) ends past 2^32 - 1", fn, base,
+				      base, nr_cids);
+	return scxcmask__fail(err, "%s: %u cids need %u words, the storage holds %u", fn, nr_cids,
+			      SCX_CMASK_NR_WORDS(nr_cids), capacity_words);
+}
 
 SCXCMASK_API size_t scx_cmask_size(uint32_t alloc_cids)
 {
@@ -67,25 +122,32 @@ SCXCMASK_API void scx_cmask_free(struct scx_cmask *m)
 
 SCXCMASK_API int scx_cmask_init(struct scx_cmask *m, uint32_t base, uint32_t nr_cids)
 {
-	return scxcmask__init_alloc(m, base, nr_cids, nr_cids);
+	int err = scxcmask__init_alloc(m, base, nr_cids, nr_cids);
+
+	return err ? explain_window(err, "scx_cmask_init", m, base, nr_cids, SCX_CMASK_NR_WORDS(nr_cids)) : 0;
 }
 
 SCXCMASK_API int scx_cmask_init_alloc(struct scx_cmask *m, uint32_t base, uint32_t nr_cids,
 				      uint32_t alloc_cids)
 {
-	return scxcmask__init_alloc(m, base, nr_cids, alloc_cids);
+	int err = scxcmask__init_alloc(m, base, nr_cids, alloc_cids);
+
+	return err ? explain_window(err, "scx_cmask_init_alloc", m, base, nr_cids, SCX_CMASK_NR_WORDS(alloc_cids)) : 0;
 }
 
 SCXCMASK_API int scx_cmask_reframe(struct scx_cmask *m, uint32_t base, uint32_t nr_cids)
 {
-	return scxcmask__reframe(m, base, nr_cids);
+	int err = scxcmask__reframe(m, base, nr_cids);
+
+	return err ? explain_window(err, "scx_cmask_reframe", m, base, nr_cids, m ? m->alloc_words : 0) : 0;
 }
 
 SCXCMASK_API int scx_cmask_valid(const struct scx_cmask *m)
 {
 	struct scxcmask__win w;
+	int err = scxcmask__window(m, &w);
 
-	return scxcmask__window(m, &w);
+	return err ? explain_mask(err, "scx_cmask_valid", "the", m) : 0;
 }
 
 SCXCMASK_API uint32_t scx_cmask_end(const struct scx_cmask *m)
@@ -100,12 +162,16 @@ SCXCMASK_API bool scx_cmask_test(uint32_t cid, const struct scx_cmask *m)
 
 SCXCMASK_API int scx_cmask_set(uint32_t cid, struct scx_cmask *m)
 {
-	return scxcmask__set(cid, m);
+	int err = scxcmask__set(cid, m);
+
+	return err ? explain_cid(err, "scx_cmask_set", cid, m) : 0;
 }
 
 SCXCMASK_API int scx_cmask_clear(uint32_t cid, struct scx_cmask *m)
 {
-	return scxcmask__clear(cid, m);
+	int err = scxcmask__clear(cid, m);
+
+	return err ? explain_cid(err, "scx_cmask_clear", cid, m) : 0;
 }
 
 SCXCMASK_API bool scx_cmask_test_and_set(uint32_t cid, struct scx_cmask *m)
@@ -120,12 +186,16 @@ SCXCMASK_API bool scx_cmask_test_and_clear(uint32_t cid, struct scx_cmask *m)
 
 SCXCMASK_API int scx_cmask_set_nonatomic(uint32_t cid, struct scx_cmask *m)
 {
-	return scxcmask__set_nonatomic(cid, m);
+	int err = scxcmask__set_nonatomic(cid, m);
+
+	return err ? explain_cid(err, "scx_cmask_set_nonatomic", cid, m) : 0;
 }
 
 SCXCMASK_API int scx_cmask_clear_nonatomic(uint32_t cid, struct scx_cmask *m)
 {
-	return scxcmask__clear_nonatomic(cid, m);
+	int err = scxcmask__clear_nonatomic(cid, m);
+
+	return err ? explain_cid(err, "scx_cmask_clear_nonatomic", cid, m) : 0;
 }
 
 SCXCMASK_API bool scx_cmask_test_and_set_nonatomic(uint32_t cid, struct scx_cmask *m)
@@ -140,12 +210,16 @@ SCXCMASK_API bool scx_cmask_test_and_clear_nonatomic(uint32_t cid, struct scx_cm
 
 SCXCMASK_API int scx_cmask_zero(struct scx_cmask *m)
 {
-	return scxcmask__zero(m);
+	int err = scxcmask__zero(m);
+
+	return err ? explain_mask(err, "scx_cmask_zero", "the", m) : 0;
 }
 
 SCXCMASK_API int scx_cmask_fill(struct scx_cmask *m)
 {
-	return scxcmask__fill(m);
+	int err = scxcmask__fill(m);
+
+	return err ? explain_mask(err, "scx_cmask_fill", "the", m) : 0;
 }
 
 SCXCMASK_API bool scx_cmask_empty(const struct scx_cmask *m)
@@ -160,22 +234,30 @@ SCXCMASK_API SCXCMASK__POPCNT_CLONES uint32_t scx_cmask_weight(const struct scx_
 
 SCXCMASK_API int scx_cmask_and(struct scx_cmask *dst, const struct scx_cmask *src)
 {
-	return scxcmask__op2(dst, src, SCXCMASK__OP_AND);
+	int err = scxcmask__op2(dst, src, SCXCMASK__OP_AND);
+
+	return err ? explain_pair(err, "scx_cmask_and", dst, src) : 0;
 }
 
 SCXCMASK_API int scx_cmask_or(struct scx_cmask *dst, const struct scx_cmask *src)
 {
-	return scxcmask__op2(dst, src, SCXCMASK__OP_OR);
+	int err = scxcmask__op2(dst, src, SCXCMASK__OP_OR);
+
+	return err ? explain_pair(err, "scx_cmask_or", dst, src) : 0;
 }
 
 SCXCMASK_API int scx_cmask_copy(struct scx_cmask *dst, const struct scx_cmask *src)
 {
-	return scxcmask__op2(dst, src, SCXCMASK__OP_COPY);
+	int err = scxcmask__op2(dst, src, SCXCMASK__OP_COPY);
+
+	return err ? explain_pair(err, "scx_cmask_copy", dst, src) : 0;
 }
 
 SCXCMASK_API int scx_cmask_andnot(struct scx_cmask *dst, const struct scx_cmask *src)
 {
-	return scxcmask__op2(dst, src, SCXCMASK__OP_ANDNOT);
+	int err = scxcmask__op2(dst, src, SCXCMASK__OP_ANDNOT);
+
+	return err ? explain_pair(err, "scx_cmask_andnot", dst, src) : 0;
 }
 
 SCXCMASK_API bool scx_cmask_equal(const struct scx_cmask *a, const struct scx_cmask *b)

@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <scxcmask/cmask.h>
+#include <scxcmask/common.h>
 
 #define NONE UINT32_MAX	/* ends a cid list */
 
@@ -599,6 +600,39 @@ START_TEST(null_arguments)
 }
 END_TEST
 
+/* Every failure leaves a message naming the function and the offending value. */
+static void expect_msg(int got, int want, const char *a, const char *b)
+{
+	const char *msg = scxcmask_errmsg();
+
+	ck_assert_int_eq(got, want);
+	ck_assert_msg(strstr(msg, a) && strstr(msg, b), "message \"%s\" lacks \"%s\"/\"%s\"",
+		      msg, a, b);
+}
+
+START_TEST(error_messages)
+{
+	SCX_CMASK_STORAGE(128) s;
+	SCX_CMASK_STORAGE(64) t;
+
+	expect_msg(scx_cmask_init(&s.mask, 0xffffff00u, 0x200), -EOVERFLOW, "scx_cmask_init:",
+		   "2^32");
+	expect_msg(scx_cmask_init_alloc(&s.mask, 0, 200, 100), -ENOSPC, "scx_cmask_init_alloc:",
+		   "200 cids");
+	ck_assert_int_eq(scx_cmask_init(&s.mask, 10, 100), 0);
+	ck_assert_int_eq(scx_cmask_init(&t.mask, 0, 64), 0);
+	expect_msg(scx_cmask_set(5, &s.mask), -ERANGE, "scx_cmask_set:", "cid 5");
+	expect_msg(scx_cmask_clear_nonatomic(110, &s.mask), -ERANGE, "scx_cmask_clear_nonatomic:",
+		   "[10, 110)");
+	expect_msg(scx_cmask_reframe(&s.mask, 0, 1000), -ENOSPC, "scx_cmask_reframe:", "1000 cids");
+	t.mask.nr_cids = 5000;
+	expect_msg(scx_cmask_and(&s.mask, &t.mask), -EINVAL, "scx_cmask_and:", "source");
+	expect_msg(scx_cmask_copy(&t.mask, &s.mask), -EINVAL, "scx_cmask_copy:", "destination");
+	expect_msg(scx_cmask_valid(&t.mask), -EINVAL, "scx_cmask_valid:", "alloc_words is 2");
+	expect_msg(scx_cmask_zero(NULL), -EINVAL, "scx_cmask_zero:", "NULL");
+}
+END_TEST
+
 START_TEST(for_each_rules)
 {
 	union store s, u;
@@ -667,6 +701,7 @@ static Suite *table_suite(void)
 	tcase_add_test(tc, dirty_storage_ignored);
 	tcase_add_test(tc, null_arguments);
 	tcase_add_test(tc, for_each_rules);
+	tcase_add_test(tc, error_messages);
 	suite_add_tcase(s, tc);
 	return s;
 }

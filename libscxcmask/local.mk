@@ -14,7 +14,7 @@ libscxcmask_libscxcmask_la_SOURCES = \
 libscxcmask_libscxcmask_la_CFLAGS = $(AM_CFLAGS) -fvisibility=hidden $(LIBBPF_CFLAGS)
 libscxcmask_libscxcmask_la_LIBADD = $(LIBBPF_LIBS)
 libscxcmask_libscxcmask_la_LDFLAGS = $(AM_LDFLAGS) -version-info $(SCXCMASK_LT_VERSION_INFO) \
-	-Wl,--version-script=$(srcdir)/libscxcmask/libscxcmask.map -Wl,--no-undefined
+	-Wl,--version-script=$(srcdir)/libscxcmask/libscxcmask.map $(NO_UNDEFINED_LDFLAGS)
 EXTRA_libscxcmask_libscxcmask_la_DEPENDENCIES = libscxcmask/libscxcmask.map
 EXTRA_DIST += libscxcmask/libscxcmask.map
 

@@ -11,7 +11,7 @@ map="$top_srcdir/libscxcmask/libscxcmask.map"
 fail=0
 
 # objdump -T: "... DF .text ... SCXCMASK_1.0  scx_cmask_and"
-exports=$(objdump -T "$so" | awk '$2 == "g" && $4 != "*UND*" && $4 != "*ABS*" { print $(NF-1), $NF }')
+exports=$(objdump -T "$so" | awk '($2 == "g" || $2 == "w") && $4 != "*UND*" && $4 != "*ABS*" { print $(NF-1), $NF }')
 [ -n "$exports" ] || { echo "FAIL: no exported symbols found in $so"; exit 1; }
 unversioned=$(printf '%s\n' "$exports" | awk '$1 !~ /^SCXCMASK_[0-9]+\.[0-9]+$/ { print $2 " (" $1 ")" }')
 if [ -n "$unversioned" ]; then

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
+# ci-time-limit: 1500
 #
 # 'make check' under AddressSanitizer + UndefinedBehaviorSanitizer, built
 # out of tree with gcc and with clang (-Wall -Wextra as errors), then a

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
+# ci-time-limit: 1200
 #
 # make distcheck from a fresh clone in an out-of-tree build: the tarball
 # holds every file the build, the tests and 'make installcheck' need (the

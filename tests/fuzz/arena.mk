@@ -9,7 +9,7 @@ tests_fuzz_arena_fuzz_SOURCES = tests/fuzz/arena_fuzz.c
 tests_fuzz_arena_fuzz_CPPFLAGS = $(AM_CPPFLAGS) -DARENA_FUZZ_MAIN
 tests_fuzz_arena_fuzz_LDADD = libscxcmask/libscxcmask.la
 
-EXTRA_DIST += tests/fuzz/arena-fuzz.sh
+EXTRA_DIST += tests/fuzz/arena-fuzz.sh tests/fuzz/fuzz-cc.sh
 FUZZ_SECONDS ?= 60
 fuzz-arena: all
 	$(SHELL) $(srcdir)/tests/fuzz/arena-fuzz.sh '$(abs_top_srcdir)' '$(abs_top_builddir)' $(FUZZ_SECONDS)

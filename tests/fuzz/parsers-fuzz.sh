@@ -18,18 +18,8 @@ out=$build/tests/fuzz
 mkdir -p "$out" || exit 1
 [ -f "$build/config.h" ] || { echo "parsers-fuzz: $build is not configured" >&2; exit 1; }
 
-probe=$(mktemp -d) || exit 1
-trap 'rm -rf "$probe"' EXIT
-echo 'int LLVMFuzzerTestOneInput(const unsigned char *d, unsigned long n) { return d && n; }' >"$probe/t.c"
-cc=
-for c in ${FUZZ_CC:-} clang-21 clang-20 clang-19 clang; do
-	command -v "$c" >/dev/null 2>&1 || continue
-	if "$c" -fsanitize=fuzzer,address "$probe/t.c" -o "$probe/t" >/dev/null 2>&1; then
-		cc=$c
-		break
-	fi
-done
-[ -n "$cc" ] || { echo "SKIP: no clang links -fsanitize=fuzzer (install libclang-rt-19-dev)"; exit 77; }
+. "$src/tests/fuzz/fuzz-cc.sh"
+fuzz_cc parsers-fuzz
 
 lib="$src/libscxcmask"
 parsers=("$lib/bitrange.c" "$lib/textout.c" "$lib/cpulist.c" "$lib/hexmask.c" "$lib/cidlist.c"

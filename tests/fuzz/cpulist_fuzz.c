@@ -8,77 +8,44 @@
  */
 #include "parse_fuzz.h"
 
-static char *format_list(const uint64_t *bits, uint32_t nbits)
-{
-	int n = scx_bitmap_format_list(NULL, 0, bits, nbits);
-	char *s;
-
-	FUZZ_ASSERT(n >= 0);
-	s = malloc((size_t)n + 1);
-	FUZZ_ASSERT(s && scx_bitmap_format_list(s, (size_t)n + 1, bits, nbits) == n);
-	FUZZ_ASSERT(strlen(s) == (size_t)n);
-	return s;
-}
-
-static char *format_hex(const uint64_t *bits, uint32_t nbits)
-{
-	int n = scx_bitmap_format_hex(NULL, 0, bits, nbits);
-	char *s;
-
-	FUZZ_ASSERT(n >= 0);
-	s = malloc((size_t)n + 1);
-	FUZZ_ASSERT(s && scx_bitmap_format_hex(s, (size_t)n + 1, bits, nbits) == n);
-	return s;
-}
-
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct fuzz_input in;
-	uint32_t nbits;
-	size_t bytes;
-	uint64_t *bits, *back;
+	struct fuzz_bitmaps b;
 	char *list, *hex, *nl;
 	int err;
 
 	fuzz_split(data, size, &in);
-	nbits = in.a % 4097;
-	bytes = ((nbits + 63) / 64) * 8;
-	bits = malloc(bytes ? bytes : 1);
-	back = malloc(bytes ? bytes : 1);
-	FUZZ_ASSERT(bits && back);
-	memset(bits, 0xa5, bytes);
+	fuzz_bitmaps_new(&in, 0xa5, &b);
 
-	err = scx_bitmap_parse_list(bits, nbits, in.text);
+	err = scx_bitmap_parse_list(b.bits, b.nbits, in.text);
 	if (err) {
 		fuzz_check_failure(err, &in);
-		for (size_t i = 0; i < bytes; i++)
-			FUZZ_ASSERT(((uint8_t *)bits)[i] == 0xa5);
+		fuzz_check_untouched(&b, 0xa5);
 		goto out;
 	}
-	if (nbits % 64)
-		FUZZ_ASSERT(bits[nbits / 64] >> (nbits % 64) == 0);
+	fuzz_check_padding(&b);
 
-	list = format_list(bits, nbits);
-	FUZZ_ASSERT(scx_bitmap_parse_list(back, nbits, list) == 0);
-	FUZZ_ASSERT(memcmp(bits, back, bytes) == 0);
-	hex = format_hex(bits, nbits);
-	memset(back, 0, bytes);
-	FUZZ_ASSERT(scx_bitmap_parse_hex(back, nbits, hex) == 0);
-	FUZZ_ASSERT(memcmp(bits, back, bytes) == 0);
+	list = fuzz_format(scx_bitmap_format_list, b.bits, b.nbits);
+	FUZZ_ASSERT(scx_bitmap_parse_list(b.back, b.nbits, list) == 0);
+	FUZZ_ASSERT(memcmp(b.bits, b.back, b.bytes) == 0);
+	hex = fuzz_format(scx_bitmap_format_hex, b.bits, b.nbits);
+	memset(b.back, 0, b.bytes);
+	FUZZ_ASSERT(scx_bitmap_parse_hex(b.back, b.nbits, hex) == 0);
+	FUZZ_ASSERT(memcmp(b.bits, b.back, b.bytes) == 0);
 
 	/* sysfs's trailing newline */
 	nl = malloc(in.len + 2);
 	FUZZ_ASSERT(nl);
 	memcpy(nl, in.text, in.len);
 	memcpy(nl + in.len, "\n", 2);
-	FUZZ_ASSERT(scx_bitmap_parse_list(back, nbits, nl) == 0);
-	FUZZ_ASSERT(memcmp(bits, back, bytes) == 0);
+	FUZZ_ASSERT(scx_bitmap_parse_list(b.back, b.nbits, nl) == 0);
+	FUZZ_ASSERT(memcmp(b.bits, b.back, b.bytes) == 0);
 	free(nl);
 	free(hex);
 	free(list);
 out:
-	free(back);
-	free(bits);
+	fuzz_bitmaps_free(&b);
 	free(in.text);
 	return 0;
 }

@@ -10,51 +10,36 @@
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
 	struct fuzz_input in;
-	uint32_t nbits;
-	size_t bytes;
-	uint64_t *bits, *back;
+	struct fuzz_bitmaps b;
 	char *text;
 	int err, n;
 
 	fuzz_split(data, size, &in);
-	nbits = in.a % 4097;
-	bytes = ((nbits + 63) / 64) * 8;
-	bits = malloc(bytes ? bytes : 1);
-	back = malloc(bytes ? bytes : 1);
-	FUZZ_ASSERT(bits && back);
-	memset(bits, 0x5a, bytes);
+	fuzz_bitmaps_new(&in, 0x5a, &b);
 
-	err = scx_bitmap_parse_hex(bits, nbits, in.text);
+	err = scx_bitmap_parse_hex(b.bits, b.nbits, in.text);
 	if (err) {
 		fuzz_check_failure(err, &in);
-		for (size_t i = 0; i < bytes; i++)
-			FUZZ_ASSERT(((uint8_t *)bits)[i] == 0x5a);
+		fuzz_check_untouched(&b, 0x5a);
 		goto out;
 	}
-	if (nbits % 64)
-		FUZZ_ASSERT(bits[nbits / 64] >> (nbits % 64) == 0);
+	fuzz_check_padding(&b);
 
-	n = scx_bitmap_format_hex(NULL, 0, bits, nbits);
-	FUZZ_ASSERT(n >= 0);
-	text = malloc((size_t)n + 1);
-	FUZZ_ASSERT(text && scx_bitmap_format_hex(text, (size_t)n + 1, bits, nbits) == n);
-	FUZZ_ASSERT(scx_bitmap_parse_hex(back, nbits, text) == 0);
-	FUZZ_ASSERT(memcmp(bits, back, bytes) == 0);
+	text = fuzz_format(scx_bitmap_format_hex, b.bits, b.nbits);
+	FUZZ_ASSERT(scx_bitmap_parse_hex(b.back, b.nbits, text) == 0);
+	FUZZ_ASSERT(memcmp(b.bits, b.back, b.bytes) == 0);
 	/* the canonical form is its own fixed point */
-	FUZZ_ASSERT(scx_bitmap_format_hex(text, (size_t)n + 1, back, nbits) == n);
+	n = (int)strlen(text);
+	FUZZ_ASSERT(scx_bitmap_format_hex(text, (size_t)n + 1, b.back, b.nbits) == n);
 	free(text);
 
-	n = scx_bitmap_format_list(NULL, 0, bits, nbits);
-	FUZZ_ASSERT(n >= 0);
-	text = malloc((size_t)n + 1);
-	FUZZ_ASSERT(text && scx_bitmap_format_list(text, (size_t)n + 1, bits, nbits) == n);
-	memset(back, 0xff, bytes);
-	FUZZ_ASSERT(scx_bitmap_parse_list(back, nbits, text) == 0);
-	FUZZ_ASSERT(memcmp(bits, back, bytes) == 0);
+	text = fuzz_format(scx_bitmap_format_list, b.bits, b.nbits);
+	memset(b.back, 0xff, b.bytes);
+	FUZZ_ASSERT(scx_bitmap_parse_list(b.back, b.nbits, text) == 0);
+	FUZZ_ASSERT(memcmp(b.bits, b.back, b.bytes) == 0);
 	free(text);
 out:
-	free(back);
-	free(bits);
+	fuzz_bitmaps_free(&b);
 	free(in.text);
 	return 0;
 }

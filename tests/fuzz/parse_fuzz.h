@@ -66,6 +66,65 @@ static inline void fuzz_check_failure(int err, const struct fuzz_input *in)
 		}								\
 	} while (0)
 
+/*
+ * The bitmap targets' buffers: @bits for the parse under test, filled with
+ * @fill so a half-write shows, and @back for round trips.  The bit limit
+ * comes from parameter a, 0-4096.
+ */
+struct fuzz_bitmaps {
+	uint32_t nbits;
+	size_t bytes;
+	uint64_t *bits, *back;
+};
+
+static inline void fuzz_bitmaps_new(const struct fuzz_input *in, uint8_t fill,
+				    struct fuzz_bitmaps *b)
+{
+	b->nbits = in->a % 4097;
+	b->bytes = ((b->nbits + 63) / 64) * 8;
+	b->bits = malloc(b->bytes ? b->bytes : 1);
+	b->back = malloc(b->bytes ? b->bytes : 1);
+	FUZZ_ASSERT(b->bits && b->back);
+	memset(b->bits, fill, b->bytes);
+}
+
+static inline void fuzz_bitmaps_free(struct fuzz_bitmaps *b)
+{
+	free(b->back);
+	free(b->bits);
+}
+
+/* A failed parse leaves every byte as it was filled. */
+static inline void fuzz_check_untouched(const struct fuzz_bitmaps *b, uint8_t fill)
+{
+	for (size_t i = 0; i < b->bytes; i++)
+		FUZZ_ASSERT(((const uint8_t *)b->bits)[i] == fill);
+}
+
+/* A successful parse sets nothing at or past the limit. */
+static inline void fuzz_check_padding(const struct fuzz_bitmaps *b)
+{
+	if (b->nbits % 64)
+		FUZZ_ASSERT(b->bits[b->nbits / 64] >> (b->nbits % 64) == 0);
+}
+
+/*
+ * @fmt's text for @bits, malloc'd: measured first, then written, and the
+ * two calls must agree on the length.
+ */
+static inline char *fuzz_format(int (*fmt)(char *, size_t, const uint64_t *, uint32_t),
+				const uint64_t *bits, uint32_t nbits)
+{
+	int n = fmt(NULL, 0, bits, nbits);
+	char *s;
+
+	FUZZ_ASSERT(n >= 0);
+	s = malloc((size_t)n + 1);
+	FUZZ_ASSERT(s && fmt(s, (size_t)n + 1, bits, nbits) == n);
+	FUZZ_ASSERT(strlen(s) == (size_t)n);
+	return s;
+}
+
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 #endif /* SCXCMASK_PARSE_FUZZ_H */

@@ -8,6 +8,7 @@
 #define SCXCMASK_CONVERT_TESTLIB_H
 
 #include <check.h>
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -83,6 +84,95 @@ static inline void t_random_bits(uint64_t *bits, uint32_t nbits, uint64_t *seed)
 		if (on)
 			bits[i / 64] |= 1ull << (i % 64);
 	}
+}
+
+/*
+ * Table-driven checks shared by the bitmap syntaxes (list and hex): each
+ * syntax passes its parse or format function and its own table.
+ */
+typedef int (*t_parse_fn)(uint64_t *bits, uint32_t nbits, const char *text);
+typedef int (*t_format_fn)(char *buf, size_t len, const uint64_t *bits, uint32_t nbits);
+
+struct t_accept {
+	const char *in;
+	uint32_t nbits;
+	const char *want;	/* "a-b,c" */
+};
+
+struct t_reject {
+	const char *in;
+	uint32_t nbits;
+	int err;
+	long offset;
+	const char *words;	/* expected in the message */
+};
+
+struct t_format {
+	const char *set;	/* "a-b,c" */
+	uint32_t nbits;
+	const char *want;
+};
+
+/* Parses into a dirty bitmap: the set, and every word rewritten (padding too). */
+static inline void t_check_accept(t_parse_fn parse, const struct t_accept *c)
+{
+	static uint64_t got[T_WORDS(T_MAX_BITS)], want[T_WORDS(T_MAX_BITS)];
+
+	memset(got, 0xa5, sizeof(got));
+	t_bits(want, c->nbits, c->want);
+	ck_assert_msg(parse(got, c->nbits, c->in) == 0, "\"%s\": %s", c->in, scxcmask_errmsg());
+	ck_assert_msg(t_equal(got, want, c->nbits), "\"%s\" parsed wrong", c->in);
+	if (c->nbits % 64)
+		ck_assert_uint_eq(got[c->nbits / 64] >> (c->nbits % 64), 0);
+}
+
+/*
+ * The errno, the offset and words of the message, a message that starts
+ * with @prefix (the syntax's name and the text), and a bitmap left alone.
+ */
+static inline void t_check_reject(t_parse_fn parse, const char *prefix, const struct t_reject *c)
+{
+	static uint64_t bits[T_WORDS(T_MAX_BITS)], before[T_WORDS(T_MAX_BITS)];
+	int ret;
+
+	memset(bits, 0x5a, sizeof(bits));
+	memcpy(before, bits, sizeof(bits));
+	ret = parse(bits, c->nbits, c->in);
+	ck_assert_msg(ret == c->err, "\"%s\": got %d, want %d (%s)", c->in, ret, c->err,
+		      scxcmask_errmsg());
+	ck_assert_msg(t_errmsg_offset() == c->offset, "\"%s\": offset in \"%s\", want %ld", c->in,
+		      scxcmask_errmsg(), c->offset);
+	ck_assert_msg(strstr(scxcmask_errmsg(), c->words), "\"%s\": message \"%s\" lacks \"%s\"",
+		      c->in, scxcmask_errmsg(), c->words);
+	ck_assert_msg(strncmp(scxcmask_errmsg(), prefix, strlen(prefix)) == 0,
+		      "message does not start with '%s': %s", prefix, scxcmask_errmsg());
+	ck_assert_msg(memcmp(bits, before, sizeof(bits)) == 0, "\"%s\" half-wrote the bitmap", c->in);
+}
+
+/*
+ * The measured length, the text, exactly enough room, and one byte short:
+ * -ENOSPC with no truncated text left behind.  Bits past nbits never show.
+ */
+static inline void t_check_format(t_format_fn fmt, const struct t_format *c)
+{
+	uint64_t bits[T_WORDS(T_MAX_BITS) + 1];
+	char buf[256];
+	int want = (int)strlen(c->want);
+
+	t_bits(bits, c->nbits, c->set);
+	if (c->nbits % 64)
+		bits[c->nbits / 64] |= ~0ull << (c->nbits % 64);
+	ck_assert_int_eq(fmt(NULL, 0, bits, c->nbits), want);
+	ck_assert_int_eq(fmt(buf, sizeof(buf), bits, c->nbits), want);
+	ck_assert_str_eq(buf, c->want);
+	memset(buf, 'x', sizeof(buf));
+	ck_assert_int_eq(fmt(buf, (size_t)want + 1, bits, c->nbits), want);
+	ck_assert_str_eq(buf, c->want);
+	memset(buf, 'x', sizeof(buf));
+	ck_assert_int_eq(fmt(buf, (size_t)want, bits, c->nbits), -ENOSPC);
+	if (want)
+		ck_assert_str_eq(buf, "");
+	ck_assert_ptr_nonnull(strstr(scxcmask_errmsg(), "needs"));
 }
 
 static inline int t_run_suite(Suite *s)

@@ -7,13 +7,7 @@
 #include <errno.h>
 #include "convert_testlib.h"
 
-struct accept_case {
-	const char *in;
-	uint32_t nbits;
-	const char *want;
-};
-
-static const struct accept_case accepts[] = {
+static const struct t_accept accepts[] = {
 	{ "", 64, "" },
 	{ ",", 64, "" },
 	{ "\n", 64, "" },
@@ -41,26 +35,11 @@ static const struct accept_case accepts[] = {
 
 START_TEST(test_accept)
 {
-	const struct accept_case *c = &accepts[_i];
-	uint64_t got[4], want[4];
-
-	memset(got, 0xa5, sizeof(got));
-	t_bits(want, c->nbits, c->want);
-	ck_assert_msg(scx_bitmap_parse_hex(got, c->nbits, c->in) == 0, "\"%s\": %s", c->in,
-		      scxcmask_errmsg());
-	ck_assert_msg(t_equal(got, want, c->nbits), "\"%s\" parsed wrong", c->in);
+	t_check_accept(scx_bitmap_parse_hex, &accepts[_i]);
 }
 END_TEST
 
-struct reject_case {
-	const char *in;
-	uint32_t nbits;
-	int err;
-	long offset;
-	const char *words;
-};
-
-static const struct reject_case rejects[] = {
+static const struct t_reject rejects[] = {
 	{ "g", 64, -EINVAL, 0, "not a hex digit" },
 	{ "0xf", 64, -EINVAL, 1, "not a hex digit" },
 	{ "-1", 64, -EINVAL, 0, "not a hex digit" },
@@ -77,30 +56,11 @@ static const struct reject_case rejects[] = {
 
 START_TEST(test_reject)
 {
-	const struct reject_case *c = &rejects[_i];
-	uint64_t bits[4], before[4];
-	int ret;
-
-	memset(bits, 0x5a, sizeof(bits));
-	memcpy(before, bits, sizeof(bits));
-	ret = scx_bitmap_parse_hex(bits, c->nbits, c->in);
-	ck_assert_msg(ret == c->err, "\"%s\": got %d, want %d (%s)", c->in, ret, c->err,
-		      scxcmask_errmsg());
-	ck_assert_msg(t_errmsg_offset() == c->offset, "\"%s\": offset in \"%s\", want %ld", c->in,
-		      scxcmask_errmsg(), c->offset);
-	ck_assert_msg(strstr(scxcmask_errmsg(), c->words), "\"%s\": message \"%s\" lacks \"%s\"",
-		      c->in, scxcmask_errmsg(), c->words);
-	ck_assert_msg(memcmp(bits, before, sizeof(bits)) == 0, "\"%s\" half-wrote the bitmap", c->in);
+	t_check_reject(scx_bitmap_parse_hex, "hex mask \"", &rejects[_i]);
 }
 END_TEST
 
-struct format_case {
-	const char *set;
-	uint32_t nbits;
-	const char *want;
-};
-
-static const struct format_case formats[] = {
+static const struct t_format formats[] = {
 	{ "", 0, "" },
 	{ "0-3", 4, "f" },
 	{ "0", 8, "01" },
@@ -115,19 +75,7 @@ static const struct format_case formats[] = {
 
 START_TEST(test_format)
 {
-	const struct format_case *c = &formats[_i];
-	uint64_t bits[4];
-	char buf[128];
-	int want = (int)strlen(c->want);
-
-	t_bits(bits, c->nbits, c->set);
-	if (c->nbits % 64)
-		bits[c->nbits / 64] |= ~0ull << (c->nbits % 64);	/* never shown */
-	ck_assert_int_eq(scx_bitmap_format_hex(NULL, 0, bits, c->nbits), want);
-	ck_assert_int_eq(scx_bitmap_format_hex(buf, sizeof(buf), bits, c->nbits), want);
-	ck_assert_str_eq(buf, c->want);
-	ck_assert_int_eq(scx_bitmap_format_hex(buf, (size_t)want + 1, bits, c->nbits), want);
-	ck_assert_int_eq(scx_bitmap_format_hex(buf, (size_t)want, bits, c->nbits), -ENOSPC);
+	t_check_format(scx_bitmap_format_hex, &formats[_i]);
 }
 END_TEST
 

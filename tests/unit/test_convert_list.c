@@ -8,13 +8,7 @@
 #include <errno.h>
 #include "convert_testlib.h"
 
-struct accept_case {
-	const char *in;
-	uint32_t nbits;
-	const char *want;	/* "a-b,c" */
-};
-
-static const struct accept_case accepts[] = {
+static const struct t_accept accepts[] = {
 	{ "", 64, "" },
 	{ "\n", 64, "" },
 	{ "   ", 64, "" },
@@ -64,29 +58,11 @@ static const struct accept_case accepts[] = {
 
 START_TEST(test_accept)
 {
-	const struct accept_case *c = &accepts[_i];
-	static uint64_t got[T_WORDS(T_MAX_BITS)], want[T_WORDS(T_MAX_BITS)];
-
-	memset(got, 0xa5, sizeof(got));
-	t_bits(want, c->nbits, c->want);
-	ck_assert_msg(scx_bitmap_parse_list(got, c->nbits, c->in) == 0, "\"%s\": %s", c->in,
-		      scxcmask_errmsg());
-	ck_assert_msg(t_equal(got, want, c->nbits), "\"%s\" parsed wrong", c->in);
-	/* every word of the bitmap is rewritten, padding included */
-	if (c->nbits % 64)
-		ck_assert_uint_eq(got[c->nbits / 64] >> (c->nbits % 64), 0);
+	t_check_accept(scx_bitmap_parse_list, &accepts[_i]);
 }
 END_TEST
 
-struct reject_case {
-	const char *in;
-	uint32_t nbits;
-	int err;
-	long offset;
-	const char *words;	/* expected in the message */
-};
-
-static const struct reject_case rejects[] = {
+static const struct t_reject rejects[] = {
 	{ "x", 64, -EINVAL, 0, "expected a number" },
 	{ "0-3,x7", 64, -EINVAL, 4, "expected a number" },
 	{ "3-1", 64, -EINVAL, 0, "reversed" },
@@ -128,22 +104,7 @@ static const struct reject_case rejects[] = {
 
 START_TEST(test_reject)
 {
-	const struct reject_case *c = &rejects[_i];
-	uint64_t bits[T_WORDS(T_MAX_BITS)], before[T_WORDS(T_MAX_BITS)];
-	int ret;
-
-	memset(bits, 0x5a, sizeof(bits));
-	memcpy(before, bits, sizeof(bits));
-	ret = scx_bitmap_parse_list(bits, c->nbits, c->in);
-	ck_assert_msg(ret == c->err, "\"%s\": got %d, want %d (%s)", c->in, ret, c->err,
-		      scxcmask_errmsg());
-	ck_assert_msg(t_errmsg_offset() == c->offset, "\"%s\": offset in \"%s\", want %ld", c->in,
-		      scxcmask_errmsg(), c->offset);
-	ck_assert_msg(strstr(scxcmask_errmsg(), c->words), "\"%s\": message \"%s\" lacks \"%s\"",
-		      c->in, scxcmask_errmsg(), c->words);
-	ck_assert_msg(strncmp(scxcmask_errmsg(), "list \"", 6) == 0, "message names the text: %s",
-		      scxcmask_errmsg());
-	ck_assert_msg(memcmp(bits, before, sizeof(bits)) == 0, "\"%s\" half-wrote the bitmap", c->in);
+	t_check_reject(scx_bitmap_parse_list, "list \"", &rejects[_i]);
 }
 END_TEST
 
@@ -183,13 +144,7 @@ START_TEST(test_null_args)
 }
 END_TEST
 
-struct format_case {
-	const char *set;
-	uint32_t nbits;
-	const char *want;
-};
-
-static const struct format_case formats[] = {
+static const struct t_format formats[] = {
 	{ "", 64, "" },
 	{ "", 0, "" },
 	{ "5", 64, "5" },
@@ -204,29 +159,7 @@ static const struct format_case formats[] = {
 
 START_TEST(test_format)
 {
-	const struct format_case *c = &formats[_i];
-	uint64_t bits[T_WORDS(T_MAX_BITS) + 1];
-	char buf[256];
-	int n, want = (int)strlen(c->want);
-
-	t_bits(bits, c->nbits, c->set);
-	/* bits past nbits never show */
-	if (c->nbits % 64)
-		bits[c->nbits / 64] |= ~0ull << (c->nbits % 64);
-	ck_assert_int_eq(scx_bitmap_format_list(NULL, 0, bits, c->nbits), want);
-	n = scx_bitmap_format_list(buf, sizeof(buf), bits, c->nbits);
-	ck_assert_int_eq(n, want);
-	ck_assert_str_eq(buf, c->want);
-	/* exactly enough room */
-	memset(buf, 'x', sizeof(buf));
-	ck_assert_int_eq(scx_bitmap_format_list(buf, (size_t)want + 1, bits, c->nbits), want);
-	ck_assert_str_eq(buf, c->want);
-	/* one byte short: an error, and no truncated text left behind */
-	memset(buf, 'x', sizeof(buf));
-	ck_assert_int_eq(scx_bitmap_format_list(buf, (size_t)want, bits, c->nbits), -ENOSPC);
-	if (want)
-		ck_assert_str_eq(buf, "");
-	ck_assert_ptr_nonnull(strstr(scxcmask_errmsg(), "needs"));
+	t_check_format(scx_bitmap_format_list, &formats[_i]);
 }
 END_TEST
 

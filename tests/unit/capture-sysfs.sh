@@ -4,16 +4,7 @@
 # scripts/capture-sysfs.sh keeps every file the cid map reads: a capture of
 # a fixture tree gives the same 'scxcmask map --json' as the tree itself.
 set -eu
-: "${top_srcdir:?}" "${top_builddir:?}"
-tool=$top_builddir/tools/scxcmask
-if [ -x "$top_builddir/tools/.libs/scxcmask" ]; then	# skip libtool's wrapper script
-	tool=$top_builddir/tools/.libs/scxcmask
-	LD_LIBRARY_PATH=$top_builddir/libscxcmask/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
-	export LD_LIBRARY_PATH
-fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
+. "$top_srcdir/tests/unit/tool-env.sh"
 # small trees with the quirks: dangling links, no possible/online, map-only caches, no caches
 for name in offline-cpu0-node0 8ia64-2s2c2t 20s390-2g6s4c; do
 	mkdir "$tmp/orig" "$tmp/copy"

@@ -6,17 +6,7 @@
 # clear error (exit 1 with a message); never a crash.  Also the tree form
 # and 'override' in each of its forms.
 set -eu
-: "${top_srcdir:?}" "${top_builddir:?}"
-tool=$top_builddir/tools/scxcmask
-# skip libtool's wrapper script: it costs a shell per run
-if [ -x "$top_builddir/tools/.libs/scxcmask" ]; then
-	tool=$top_builddir/tools/.libs/scxcmask
-	LD_LIBRARY_PATH=$top_builddir/libscxcmask/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
-	export LD_LIBRARY_PATH
-fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
+. "$top_srcdir/tests/unit/tool-env.sh"
 have_py=0
 command -v python3 >/dev/null 2>&1 && have_py=1
 

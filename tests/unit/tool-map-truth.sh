@@ -5,18 +5,8 @@
 # tests/fixtures/cidtruth equals truth.json for every field they share
 # (six topo fields on 7.2 kernels, eight on 7.3).
 set -eu
-: "${top_srcdir:?}" "${top_builddir:?}"
+. "$top_srcdir/tests/unit/tool-env.sh"
 command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 is not installed"; exit 77; }
-tool=$top_builddir/tools/scxcmask
-# skip libtool's wrapper script: it costs a shell per run
-if [ -x "$top_builddir/tools/.libs/scxcmask" ]; then
-	tool=$top_builddir/tools/.libs/scxcmask
-	LD_LIBRARY_PATH=$top_builddir/libscxcmask/.libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
-	export LD_LIBRARY_PATH
-fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-pass=0 fail=0
 
 for case_dir in "$top_srcdir"/tests/fixtures/cidtruth/*/ "$top_srcdir"/tests/fixtures/vm/*/; do
 	name=$(basename "$case_dir")

@@ -4,4 +4,4 @@
 # the capture helper against the fixtures.
 TESTS += tests/unit/tool-map-truth.sh tests/unit/tool-map-realsysfs.sh tests/unit/capture-sysfs.sh
 EXTRA_DIST += tests/unit/tool-map-truth.sh tests/unit/tool-map-realsysfs.sh \
-	tests/unit/capture-sysfs.sh scripts/capture-sysfs.sh
+	tests/unit/capture-sysfs.sh tests/unit/tool-env.sh scripts/capture-sysfs.sh

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 #include <check.h>
+#include "check_run.h"
 #include <errno.h>
 #include <pthread.h>
 #include <sched.h>
@@ -546,12 +547,6 @@ static Suite *arena_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(arena_suite());
-	int failed;
-
 	page = (size_t)sysconf(_SC_PAGESIZE);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return t_run_suite(arena_suite());
 }

@@ -7,6 +7,7 @@
  */
 #include "config.h"
 #include <check.h>
+#include "check_run.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -468,10 +469,8 @@ static void remove_tmpdir(void)
 
 int main(void)
 {
-	SRunner *sr;
-	int failed;
-
 	const char *keep = getenv("SCXCMASK_BTF_TEST_DIR");
+	int ret;
 
 	if (keep && *keep) {
 		tmpdir = keep;
@@ -479,11 +478,8 @@ int main(void)
 		perror("mkdtemp");
 		return EXIT_FAILURE;
 	}
-	sr = srunner_create(btf_suite());
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
+	ret = t_run_suite(btf_suite());
 	if (!keep || !*keep)
 		remove_tmpdir();
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return ret;
 }

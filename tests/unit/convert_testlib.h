@@ -8,6 +8,7 @@
 #define SCXCMASK_CONVERT_TESTLIB_H
 
 #include <check.h>
+#include "check_run.h"
 #include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -173,17 +174,6 @@ static inline void t_check_format(t_format_fn fmt, const struct t_format *c)
 	if (want)
 		ck_assert_str_eq(buf, "");
 	ck_assert_ptr_nonnull(strstr(scxcmask_errmsg(), "needs"));
-}
-
-static inline int t_run_suite(Suite *s)
-{
-	SRunner *sr = srunner_create(s);
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
 }
 
 #endif /* SCXCMASK_CONVERT_TESTLIB_H */

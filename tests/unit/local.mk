@@ -2,7 +2,7 @@
 #
 # Unit tests (Check).  Each area adds its programs from its own fragment.
 TESTS += tests/unit/check-symbols.sh
-EXTRA_DIST += tests/unit/check-symbols.sh
+EXTRA_DIST += tests/unit/check-symbols.sh tests/unit/check_run.h
 
 unit_cflags = $(AM_CFLAGS) $(CHECK_CFLAGS) $(PTHREAD_CFLAGS)
 unit_ldadd = libscxcmask/libscxcmask.la $(CHECK_LIBS) $(PTHREAD_LIBS)

@@ -11,6 +11,7 @@
  */
 #define _GNU_SOURCE
 #include <check.h>
+#include "check_run.h"
 #include <stdbool.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -272,17 +273,11 @@ int main(void)
 	const char *top = getenv("top_srcdir");
 	Suite *s = suite_create("cid_damage");
 	TCase *tc = tcase_create("damage");
-	SRunner *sr;
-	int failed;
 
 	snprintf(srcdir, sizeof(srcdir), "%s", top && *top ? top : ".");
 	tcase_set_timeout(tc, 300);
 	tcase_add_loop_test(tc, test_damage_real, 0, 4);
 	tcase_add_loop_test(tc, test_damage_synthetic, 0, 3);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return t_run_suite(s);
 }

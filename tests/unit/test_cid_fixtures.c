@@ -7,6 +7,7 @@
  */
 #define _GNU_SOURCE
 #include <check.h>
+#include "check_run.h"
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -109,8 +110,6 @@ int main(void)
 	const char *top = getenv("top_srcdir");
 	Suite *s = suite_create("cid_fixtures");
 	TCase *tc = tcase_create("fixtures");
-	SRunner *sr;
-	int failed;
 
 	snprintf(srcdir, sizeof(srcdir), "%s", top && *top ? top : ".");
 	find_cases();
@@ -119,9 +118,5 @@ int main(void)
 	tcase_add_loop_test(tc, test_synthetic, 0, nr_cases);
 	tcase_add_test(tc, test_synthetic_coverage);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return t_run_suite(s);
 }

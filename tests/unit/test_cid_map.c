@@ -6,6 +6,7 @@
  */
 #define _GNU_SOURCE
 #include <check.h>
+#include "check_run.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -280,8 +281,6 @@ int main(void)
 	const char *top = getenv("top_srcdir");
 	Suite *s = suite_create("cid_map");
 	TCase *tc = tcase_create("api");
-	SRunner *sr;
-	int failed;
 
 	snprintf(srcdir, sizeof(srcdir), "%s", top && *top ? top : ".");
 	tcase_set_timeout(tc, 120);
@@ -292,9 +291,5 @@ int main(void)
 	tcase_add_test(tc, test_override_span);
 	tcase_add_test(tc, test_round_trip);
 	suite_add_tcase(s, tc);
-	sr = srunner_create(s);
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return t_run_suite(s);
 }

@@ -15,6 +15,7 @@
  * SCXCMASK_STRESS_ITERS scales the rounds (the valgrind stage lowers it).
  */
 #include <check.h>
+#include "check_run.h"
 #include <pthread.h>
 #include <sched.h>
 #include <stdatomic.h>
@@ -173,11 +174,5 @@ static Suite *atomic_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(atomic_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return t_run_suite(atomic_suite());
 }

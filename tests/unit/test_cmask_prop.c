@@ -10,6 +10,7 @@
  * past bits[alloc_words - 1].
  */
 #include <check.h>
+#include "check_run.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -501,14 +502,8 @@ static Suite *prop_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(prop_suite());
-	int failed;
-
 	printf("seed %#llx (set SCXCMASK_SEED to change), cases per property: %s\n",
 	       (unsigned long long)gen_seed(),
 	       getenv("SCXCMASK_PROP_CASES") ? getenv("SCXCMASK_PROP_CASES") : "default");
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return t_run_suite(prop_suite());
 }

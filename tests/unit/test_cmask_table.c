@@ -6,6 +6,7 @@
  * intersection-only rule, padding, reframe and NULL arguments.
  */
 #include <check.h>
+#include "check_run.h"
 #include <errno.h>
 #include <stdalign.h>
 #include <stdlib.h>
@@ -708,11 +709,5 @@ static Suite *table_suite(void)
 
 int main(void)
 {
-	SRunner *sr = srunner_create(table_suite());
-	int failed;
-
-	srunner_run_all(sr, CK_NORMAL);
-	failed = srunner_ntests_failed(sr);
-	srunner_free(sr);
-	return failed ? EXIT_FAILURE : EXIT_SUCCESS;
+	return t_run_suite(table_suite());
 }

@@ -33,6 +33,12 @@
 #define SCXCMASK__E2BIG		E2BIG
 /* libc's memcmp is vectorized; compare the whole words of equal() with it */
 #define SCXCMASK__WORDS_DIFFER(p, q, n)	(__builtin_memcmp((p), (q), (__SIZE_TYPE__)(n) * 8) != 0)
+/*
+ * and copy()'s whole words with memmove (the masks may be one and the same):
+ * gcc leaves the plain loop scalar, 4x slower at 8192 cids.  No promise is
+ * broken: two-mask operations never read a word atomically as a whole.
+ */
+#define SCXCMASK__WORDS_COPY(d, s, n)	__builtin_memmove((d), (s), (__SIZE_TYPE__)(n) * 8)
 
 #include <scxcmask/cmask_ops.h>
 

@@ -465,8 +465,13 @@ SCXCMASK__INLINE int scxcmask__op2(SCXCMASK__AS SCXCMASK__M *dst,
 					d[i] |= s[i];
 				break;
 			case SCXCMASK__OP_COPY:
+#ifdef SCXCMASK__WORDS_COPY
+				if (last > 1)
+					SCXCMASK__WORDS_COPY(&d[1], &s[1], last - 1);
+#else
 				SCXCMASK__LOOP(i, 1, last)
 					d[i] = s[i];
+#endif
 				break;
 			default:
 				SCXCMASK__LOOP(i, 1, last)

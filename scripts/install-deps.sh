@@ -55,7 +55,7 @@ fi
 
 pkgs=(build-essential autoconf automake libtool pkg-config check python3
       libelf-dev zlib1g-dev libzstd-dev clang-19 llvm-19 libbpf-dev bpftool)
-[ "$profile" = ci ] && pkgs+=(valgrind libclang-rt-19-dev libhwloc-dev qemu-system-x86 busybox-static cpio
+[ "$profile" = ci ] && pkgs+=(git valgrind libclang-rt-19-dev libhwloc-dev qemu-system-x86 busybox-static cpio
 	zstd abigail-tools lintian debhelper devscripts dpkg-dev fakeroot man-db groff-base)
 
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }

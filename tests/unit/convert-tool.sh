@@ -6,16 +6,12 @@
 # machine whose cid order is not its cpu order, errors exit 1 or 2 with a
 # message on stderr and nothing on stdout.
 set -u
-tool="$top_builddir/tools/scxcmask"
+. "$top_srcdir/tests/unit/tool-env.sh"
 fx="$top_srcdir/tests/fixtures"
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/convert-tool.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT INT TERM
-pass=0 fail=0
 
 ok() { pass=$((pass + 1)); }
 bad() { fail=$((fail + 1)); echo "FAIL: $*"; }
 
-[ -x "$tool" ] || { echo "SKIP: no $tool"; exit 77; }
 for c in smp2 s2c2 c4t2 c4t2-73; do
 	[ -f "$fx/cidtruth/$c/sysfs.tar.gz" ] || { echo "SKIP: no cidtruth fixture $c"; exit 77; }
 	mkdir "$tmp/$c" && tar -xzf "$fx/cidtruth/$c/sysfs.tar.gz" -C "$tmp/$c"

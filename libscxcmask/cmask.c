@@ -37,7 +37,6 @@
 #define SCXCMASK__POPCNT_CLONES
 #endif
 
-
 /* Why a header is invalid, for a person. */
 static int explain_mask(int err, const char *fn, const char *which, const struct scx_cmask *m)
 {

@@ -1,0 +1,165 @@
+#!/usr/bin/env bash
+# SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
+#
+# run-bpf.sh BUILDDIR PROGRAM...
+#
+# make check-vm-bpf: the tests/bpf check programs (PROGRAM: paths relative
+# to BUILDDIR, e.g. tests/bpf/agree-native) inside Debian's sched_ext
+# kernels under qemu, which have the BPF arenas some hosts refuse.  One
+# small guest per kernel (-smp 4, single-threaded TCG) runs them all
+# (guest-bpf.sh).  Prints, per kernel and program,
+#
+#	bpf-suite[7.3] agree-native: 40 passed, 0 failed
+#
+# then per kernel the line CI reads,
+#
+#	bpf-proofs[7.3]: 9 programs, 312 passed, 0 failed
+#
+# and the total "N passed, N failed".  A program that skips (exit 77),
+# exits non-zero or prints no counts in a guest counts as one failure: the
+# guests always have arenas.  Exits 77 ("SKIP: reason") only when no
+# kernel could be fetched.
+#
+# Environment: VM_KERNELS ("7.2 7.3"), VM_CACHE, VM_JOBS (2), QEMU,
+# VM_BPF_TIMEOUT (seconds per boot, 600), VM_BPF_SMP (4).
+set -uo pipefail
+
+builddir=$(cd "${1:?usage: run-bpf.sh BUILDDIR PROGRAM...}" && pwd)
+shift
+[ $# -gt 0 ] || { echo "run-bpf.sh: no test programs given" >&2; exit 2; }
+here=$(cd "$(dirname "$0")" && pwd)
+kernels=${VM_KERNELS:-7.2 7.3}
+cache=${VM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/libscxcmask-vm}
+jobs=${VM_JOBS:-2}
+boot_timeout=${VM_BPF_TIMEOUT:-600}
+smp=${VM_BPF_SMP:-4}
+qemu=${QEMU:-qemu-system-x86_64}
+work=$builddir/tests/vm/work-bpf
+start=$(date +%s)
+
+say() { printf '[%4ss] %s\n' "$(( $(date +%s) - start ))" "$*"; }
+skip() { echo "SKIP: $*"; exit 77; }
+
+command -v "$qemu" >/dev/null 2>&1 || skip "$qemu is not installed"
+rm -rf "$work"
+mkdir -p "$work"
+
+# 1. Kernels.
+declare -A vmlinuz
+avail=()
+for k in $kernels; do
+	out=$("$here/fetch-kernel.sh" "$k" "$cache" 2>"$work/fetch-$k.err")
+	case $? in
+	0)
+		vmlinuz[$k]=$(sed -n 's/^vmlinuz=//p' <<<"$out")
+		avail+=("$k")
+		;;
+	77) say "kernel $k skipped: ${out#SKIP: }" ;;
+	*) say "kernel $k: fetch-kernel.sh failed: $(cat "$work/fetch-$k.err")"; exit 1 ;;
+	esac
+done
+[ ${#avail[@]} -gt 0 ] || skip "no sched_ext kernel could be fetched (see above)"
+
+# 2. The guest's root: the programs themselves (libtool keeps the real
+# executable of a program linked against the uninstalled library in .libs/).
+adds=()
+names=()
+for p in "$@"; do
+	name=$(basename "$p")
+	exe=$builddir/$(dirname "$p")/.libs/$name
+	[ -f "$exe" ] || exe=$builddir/$p
+	if ! [ -x "$exe" ] || ! head -c 4 "$exe" | grep -q ELF; then
+		echo "run-bpf.sh: $p is not a built executable ($exe)" >&2
+		exit 1
+	fi
+	adds+=(--add "$exe" "/opt/bpf/$name")
+	names+=("$name")
+done
+printf '%s\n' "${names[@]}" >"$work/list"
+"$here/mkinitramfs.sh" "$builddir" "$work/initrd" --init "$here/guest-bpf.sh" \
+	--add "$work/list" /opt/bpf/list "${adds[@]}" || exit $?
+say "initramfs: ${#names[@]} programs, $(stat -c %s "$work/initrd") bytes"
+
+# 3. One boot per kernel.
+boot() {	# boot KERNEL
+	local k=$1 dir=$work/k${1/./} t0
+	mkdir -p "$dir"
+	t0=$(date +%s)
+	timeout -k 10 "$boot_timeout" "$qemu" -M q35 -accel tcg,thread=single -cpu max -m 1G \
+		-smp "$smp" -nographic -no-reboot -kernel "${vmlinuz[$k]}" -initrd "$work/initrd" \
+		-append "console=ttyS0 quiet panic=-1 oops=panic rdinit=/init rcupdate.rcu_cpu_stall_timeout=90" \
+		</dev/null >"$dir/serial.log" 2>&1
+	echo $? >"$dir/qemu.rc"
+	echo $(( $(date +%s) - t0 )) >"$dir/secs"
+}
+running=0
+for k in "${avail[@]}"; do
+	if [ "$running" -ge "$jobs" ]; then
+		wait -n
+		running=$((running - 1))
+	fi
+	boot "$k" &
+	running=$((running + 1))
+done
+wait
+say "all boots finished"
+
+# 4. Verdicts.
+total_p=0
+total_f=0
+bad_log='BUG:|Oops|Call Trace|Kernel panic|soft lockup|hung task'
+for k in "${avail[@]}"; do
+	dir=$work/k${k/./}
+	log=$dir/serial.log
+	tr -d '\r' <"$log" >"$dir/serial.txt"
+	kp=0
+	kf=0
+	echo "kernel $k: $(cat "$dir/secs")s, $(grep -m1 '^GUEST start' "$dir/serial.txt")"
+	for name in "${names[@]}"; do
+		sed -n "/^BPFTEST begin $name /,/^BPFTEST end $name /p" "$dir/serial.txt" >"$dir/$name.txt"
+		rc=$(sed -n "s/^BPFTEST end $name rc=\([0-9]*\).*/\1/p" "$dir/$name.txt")
+		# the last count line is the program's total ("arena_view: 63 passed, ...")
+		counts=$(grep -Eo '(^|: )[0-9]+ passed, [0-9]+ failed$' "$dir/$name.txt" | tail -n 1)
+		counts=${counts#: }
+		p=0
+		f=0
+		if [ -n "$counts" ]; then
+			p=${counts%% passed*}
+			f=${counts#*, }
+			f=${f%% failed}
+		fi
+		note=
+		if [ -z "$rc" ]; then
+			note=" (did not finish)"
+		elif [ "$rc" = 77 ]; then
+			note=" (skipped in the guest: $(grep -m1 '^SKIP' "$dir/$name.txt"))"
+		elif [ "$rc" != 0 ]; then
+			note=" (exit $rc)"
+		elif [ -z "$counts" ]; then
+			note=" (no counts printed)"
+		fi
+		[ -n "$note" ] && [ "$f" -eq 0 ] && f=1
+		echo "bpf-suite[$k] $name: $p passed, $f failed$note"
+		if [ "$f" -ne 0 ]; then
+			grep -E '^ *(FAIL|not ok)' "$dir/$name.txt" | head -n 10 | sed 's/^/  /'
+			[ -z "$rc" ] && tail -n 20 "$dir/$name.txt" | sed 's/^/  | /'
+		fi
+		kp=$((kp + p))
+		kf=$((kf + f))
+	done
+	if ! grep -q '^GUEST done' "$dir/serial.txt"; then
+		echo "  FAIL: the $k guest did not finish (qemu rc $(cat "$dir/qemu.rc")); tail of $log:"
+		tail -n 20 "$dir/serial.txt" | sed 's/^/  | /'
+		kf=$((kf + 1))
+	fi
+	if grep -Eq "$bad_log" "$dir/serial.txt"; then
+		echo "  FAIL: kernel log: $(grep -Eh "$bad_log" "$dir/serial.txt" | head -n 3)"
+		kf=$((kf + 1))
+	fi
+	echo "bpf-proofs[$k]: ${#names[@]} programs, $kp passed, $kf failed"
+	total_p=$((total_p + kp))
+	total_f=$((total_f + kf))
+done
+say "check-vm-bpf done"
+echo "$total_p passed, $total_f failed"
+[ "$total_f" -eq 0 ]

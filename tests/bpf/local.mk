@@ -98,3 +98,4 @@ endif HAVE_BPF
 include tests/bpf/arena_view.mk
 
 include tests/bpf/exhaust.mk
+include tests/bpf/race.mk

@@ -62,11 +62,15 @@
  *   _test(), _valid(), _end(), _reframe(), _size(), the _nonatomic forms:
  *                                      no loop, never stop early
  *
- * So after an early stop every reader agrees the mask looks empty and no
- * claim succeeds.  The hook defaults to scx_bpf_error() when the program
- * defines that macro (sched_ext programs: the scheduler is then ejected
- * with a message naming the operation) and to nothing otherwise; define it
- * before including this header to count or report early stops.
+ * -EAGAIN because nothing (or, for whole-mask writers, not all) was done
+ * and a later program run, with a fresh budget, may succeed; no helper
+ * returns it otherwise.  So after an early stop every reader agrees the
+ * mask looks empty and no claim succeeds.  The hook defaults to
+ * scx_bpf_error() when the program defines that macro (sched_ext programs:
+ * the scheduler is then ejected with a message naming the operation) and
+ * to nothing otherwise; define it before including this header to count or
+ * report early stops.  With SCXCMASK_BPF_LOOP_BPF_FOR only the atomics and
+ * for_each can stop early.  tests/bpf/exhaust checks every line above.
  *
  * Masks at arena offset 0 of an arena mapped at a 4 GiB-aligned address
  * (map_extra = 1 << 44, for example) have a NULL kernel-form address: keep

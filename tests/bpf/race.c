@@ -198,7 +198,9 @@ int main(void)
 {
 	struct owner owners[2 * RACE_MAX_CPUS];
 	unsigned int passed = 0, failed = 0, secs = 2, try;
-	long ncpu = sysconf(_SC_NPROCESSORS_ONLN);
+	int cpus[RACE_MAX_CPUS], c;
+	long ncpu = 0;
+	cpu_set_t allowed;
 	const char *env = getenv("RACE_SECS");
 	struct result res;
 	char why[256];
@@ -211,12 +213,18 @@ int main(void)
 		printf("SKIP: %s\n", why);
 		return 77;
 	}
+	/* the cpus this process may run on (not necessarily 0..n-1) */
+	if (sched_getaffinity(0, sizeof(allowed), &allowed)) {
+		printf("FAIL: sched_getaffinity: %s\n0 passed, 1 failed\n", strerror(errno));
+		return 1;
+	}
+	for (c = 0; c < CPU_SETSIZE && ncpu < RACE_MAX_CPUS; c++)
+		if (CPU_ISSET(c, &allowed))
+			cpus[ncpu++] = c;
 	if (ncpu < 2) {
-		printf("SKIP: needs at least 2 online cpus (has %ld)\n", ncpu);
+		printf("SKIP: needs at least 2 cpus to run on (has %ld)\n", ncpu);
 		return 77;
 	}
-	if (ncpu > RACE_MAX_CPUS)
-		ncpu = RACE_MAX_CPUS;
 	skel = race_native__open_and_load();
 	if (!skel) {
 		printf("FAIL: the program did not load (%s)\n0 passed, 1 failed\n", strerror(errno));
@@ -227,7 +235,7 @@ int main(void)
 	/* owners 0, 2, 4... are BPF programs, 1, 3, 5... agent threads; one of each per cpu */
 	nr_owners = (uint32_t)(2 * ncpu);
 	for (i = 0; i < nr_owners; i++)
-		owners[i] = (struct owner){ .bpf = !(i & 1), .cpu = (int)(i / 2), .id = i };
+		owners[i] = (struct owner){ .bpf = !(i & 1), .cpu = cpus[i / 2], .id = i };
 	printf("race: %u owners (%ld BPF programs, %ld agent threads, one of each per cpu), "
 	       "%u cids in %u words, %u s per run\n", nr_owners, ncpu, ncpu, RACE_NR_CIDS,
 	       RACE_NR_CIDS / 64, secs);

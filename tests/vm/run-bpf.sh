@@ -46,6 +46,8 @@ init_timeout=${VM_BPF_INIT_TIMEOUT:-120}
 # flipped the sched_clock_stable static key.  tsc=unstable keeps that key
 # from ever flipping (no failure in the boots since), no sched_ext
 # scheduler is enabled here, and a boot that dies before /init is retried.
+# no_timer_check: a slow host once made the boot-time IO-APIC timer check
+# panic ("IO-APIC + timer doesn't work!").
 accel=${VM_BPF_ACCEL:-tcg,thread=multi}
 qemu=${QEMU:-qemu-system-x86_64}
 work=$builddir/tests/vm/work-bpf
@@ -109,7 +111,7 @@ boot() {	# boot KERNEL
 	for try in 1 2 3; do
 		timeout -k 10 "$boot_timeout" "$qemu" -M q35 -accel "$accel" -cpu max -m 1G \
 			-smp "$smp" -nographic -no-reboot -kernel "${vmlinuz[$k]}" -initrd "$work/initrd" \
-			-append "console=ttyS0 quiet panic=-1 oops=panic rdinit=/init rcupdate.rcu_cpu_stall_timeout=90 tsc=unstable" \
+			-append "console=ttyS0 quiet panic=-1 oops=panic rdinit=/init rcupdate.rcu_cpu_stall_timeout=90 tsc=unstable no_timer_check" \
 			</dev/null >"$dir/serial.log" 2>&1 &
 		pid=$!
 		waited=0

@@ -24,13 +24,22 @@
  * A locked RMW on x86 and an LL/SC or LSE loop on arm64 are atomic against
  * the BPF side's compare-and-swap on the same word.
  */
-#define SCXCMASK__FETCH_OR(w, bit)	__atomic_fetch_or((w), (bit), __ATOMIC_SEQ_CST)
-#define SCXCMASK__FETCH_ANDNOT(w, bit)	__atomic_fetch_and((w), ~(bit), __ATOMIC_SEQ_CST)
+#define SCXCMASK__FETCH_OR(w, bit, oldp) \
+	(*(oldp) = __atomic_fetch_or((w), (bit), __ATOMIC_SEQ_CST), 0)
+#define SCXCMASK__FETCH_ANDNOT(w, bit, oldp) \
+	(*(oldp) = __atomic_fetch_and((w), ~(bit), __ATOMIC_SEQ_CST), 0)
+/*
+ * The agent's loops always run to their end (no budget), so the early-stop
+ * paths of cmask_ops.h are dead code here and compile away.
+ */
+#define SCXCMASK__CUT(i, to)		0
+#define SCXCMASK__ON_CUT(what)		((void)0)
 #define SCXCMASK__EINVAL	EINVAL
 #define SCXCMASK__ERANGE	ERANGE
 #define SCXCMASK__ENOSPC	ENOSPC
 #define SCXCMASK__EOVERFLOW	EOVERFLOW
 #define SCXCMASK__E2BIG		E2BIG
+#define SCXCMASK__EAGAIN	EAGAIN
 /* libc's memcmp is vectorized; compare the whole words of equal() with it */
 #define SCXCMASK__WORDS_DIFFER(p, q, n)	(__builtin_memcmp((p), (q), (__SIZE_TYPE__)(n) * 8) != 0)
 /*

@@ -29,9 +29,48 @@
  *
  * Limits: windows of at most SCX_CMASK_MAX_WORDS words (8192 cids); wider
  * masks are invalid here (-EINVAL, or -E2BIG from init).  Loops are bounded
- * by may_goto (scxcmask_can_loop): on a program run that exhausts the
- * kernel's loop budget (millions of iterations), an operation stops early.
- * Define SCXCMASK_BPF_LOOP_BPF_FOR to use bpf_for() instead (slower).
+ * by may_goto (scxcmask_can_loop).  Define SCXCMASK_BPF_LOOP_BPF_FOR to use
+ * bpf_for() for the word loops instead (slower; those loops then always
+ * finish, the atomics' retry loop still uses may_goto).
+ *
+ * When the loop budget runs out.  The kernel gives each program run a loop
+ * budget (may_goto: 8M iterations before 6.15, about a quarter second of
+ * run time since); once it is spent every may_goto loop stops at its next
+ * check, for the rest of that run.  An operation that stops early never
+ * returns a result it did not compute: it calls
+ * SCXCMASK_BPF_ON_BUDGET_EXHAUSTED("scx_cmask_...") and returns:
+ *
+ *   scx_cmask_set(), _clear()          -EAGAIN, the bit not written (only
+ *                                      when a write was needed: setting a
+ *                                      set bit still succeeds)
+ *   scx_cmask_test_and_set()           1 ("was set": the caller did not
+ *                                      claim it), the bit not written
+ *   scx_cmask_test_and_clear()         0 ("was not set": nothing cleared)
+ *   scx_cmask_init(), _init_alloc()    -EAGAIN, the mask left valid and
+ *                                      empty (nr_cids 0)
+ *   scx_cmask_zero(), _fill()          -EAGAIN, some words written
+ *   scx_cmask_and(), _or(), _copy(),   -EAGAIN, some words of dst written,
+ *   scx_cmask_andnot()                 its padding still clear
+ *   scx_cmask_next_set(), _first_set(),
+ *   _next_and_set(), the _wrap forms   the end of the first mask (not found)
+ *   scx_cmask_for_each()               ends early (hook called; the cids
+ *                                      visited were really set)
+ *   scx_cmask_empty()                  1
+ *   scx_cmask_weight()                 0 (never a partial count)
+ *   scx_cmask_intersects()             0
+ *   scx_cmask_equal(), _subset()       0
+ *   _test(), _valid(), _end(), _reframe(), _size(), the _nonatomic forms:
+ *                                      no loop, never stop early
+ *
+ * -EAGAIN because nothing (or, for whole-mask writers, not all) was done
+ * and a later program run, with a fresh budget, may succeed; no helper
+ * returns it otherwise.  So after an early stop every reader agrees the
+ * mask looks empty and no claim succeeds.  The hook defaults to
+ * scx_bpf_error() when the program defines that macro (sched_ext programs:
+ * the scheduler is then ejected with a message naming the operation) and
+ * to nothing otherwise; define it before including this header to count or
+ * report early stops.  With SCXCMASK_BPF_LOOP_BPF_FOR only the atomics and
+ * for_each can stop early.  tests/bpf/exhaust checks every line above.
  *
  * Masks at arena offset 0 of an arena mapped at a 4 GiB-aligned address
  * (map_extra = 1 << 44, for example) have a NULL kernel-form address: keep
@@ -85,6 +124,8 @@ _Static_assert(__builtin_offsetof(struct scxcmask__bpf_mask, bits) == 16,
 #endif
 #define SCXCMASK__IDX		int
 #define SCXCMASK__LOOP(i, from, to) bpf_for(i, from, to)
+/* bpf_for ranges of at most SCXCMASK__MAX_WORDS always run to their end */
+#define SCXCMASK__CUT(i, to)	0
 #else
 /*
  * The asm goto in the condition also keeps LLVM from turning zeroing and
@@ -93,7 +134,27 @@ _Static_assert(__builtin_offsetof(struct scxcmask__bpf_mask, bits) == 16,
 #define SCXCMASK__IDX		__UINT32_TYPE__
 #define SCXCMASK__LOOP(i, from, to) \
 	for ((i) = (from); (i) < (to) && scxcmask_can_loop; (i)++)
+/* left before its bound without a break: may_goto said stop */
+#define SCXCMASK__CUT(i, to)	((i) < (to))
 #endif
+
+/**
+ * SCXCMASK_BPF_ON_BUDGET_EXHAUSTED() - called when an operation gives up
+ * @what: a string literal, the operation's name
+ *
+ * An expression (a statement expression will do) used as a statement; the
+ * operation then returns its "not done" value (the table at the top).  Define it before including this header; whatever it uses
+ * must be declared before too.
+ */
+#ifndef SCXCMASK_BPF_ON_BUDGET_EXHAUSTED
+#ifdef scx_bpf_error
+#define SCXCMASK_BPF_ON_BUDGET_EXHAUSTED(what) \
+	scx_bpf_error("scxcmask: " what ": BPF loop budget (may_goto) exhausted, not done")
+#else
+#define SCXCMASK_BPF_ON_BUDGET_EXHAUSTED(what) ((void)0)
+#endif
+#endif
+#define SCXCMASK__ON_CUT(what)	SCXCMASK_BPF_ON_BUDGET_EXHAUSTED(what)
 
 /* Linux errno values; BPF programs have no <errno.h>. */
 #define SCXCMASK__E2BIG		7
@@ -101,36 +162,47 @@ _Static_assert(__builtin_offsetof(struct scxcmask__bpf_mask, bits) == 16,
 #define SCXCMASK__ENOSPC	28
 #define SCXCMASK__ERANGE	34
 #define SCXCMASK__EOVERFLOW	75
+#define SCXCMASK__EAGAIN	11
 
 /*
- * Atomic OR / AND-NOT returning the old word.  The x86 JIT rejects the
- * fetch forms of atomic or/and on arena memory, so this is a
- * compare-and-swap loop; it writes nothing when the bits already have the
- * wanted value.  Every failed attempt means another CPU wrote the word; the
- * loop is bounded by the kernel's may_goto budget (a counter the verifier
- * does not have to follow, unlike a constant number of tries), and leaves
- * the bit unchanged if that runs out.
+ * Atomic OR / AND-NOT: 0 with the old word in *@oldp, or -EAGAIN when the
+ * word could not be written (*@oldp is then the last value seen, and the
+ * word was not changed by this call).  The x86 JIT rejects the fetch forms
+ * of atomic or/and on arena memory, so this is a compare-and-swap loop; it
+ * writes nothing when the bits already have the wanted value, and that
+ * check comes before the budget's, so such a call succeeds even once the
+ * budget is spent.  Every failed attempt means another CPU wrote the word;
+ * the loop is bounded by the kernel's may_goto budget (a counter the
+ * verifier does not have to follow, unlike a constant number of tries).
  */
-static inline __attribute__((always_inline)) __UINT64_TYPE__
+static inline __attribute__((always_inline)) int
 scxcmask__bpf_fetch_update(SCXCMASK_ARENA __UINT64_TYPE__ *w, __UINT64_TYPE__ set,
-			   __UINT64_TYPE__ clear)
+			   __UINT64_TYPE__ clear, __UINT64_TYPE__ *oldp)
 {
 	__UINT64_TYPE__ old = *(volatile SCXCMASK_ARENA __UINT64_TYPE__ *)w, seen, want;
+	int err = -SCXCMASK__EAGAIN;
 
-	while (scxcmask_can_loop) {
+	for (;;) {
 		want = (old | set) & ~clear;
-		if (want == old)
+		if (want == old) {
+			err = 0;
+			break;
+		}
+		if (!scxcmask_can_loop)
 			break;
 		seen = __sync_val_compare_and_swap(w, old, want);
-		if (seen == old)
+		if (seen == old) {
+			err = 0;
 			break;
+		}
 		old = seen;
 	}
-	return old;
+	*oldp = old;
+	return err;
 }
 
-#define SCXCMASK__FETCH_OR(w, bit)	scxcmask__bpf_fetch_update((w), (bit), 0)
-#define SCXCMASK__FETCH_ANDNOT(w, bit)	scxcmask__bpf_fetch_update((w), 0, (bit))
+#define SCXCMASK__FETCH_OR(w, bit, oldp) scxcmask__bpf_fetch_update((w), (bit), 0, (oldp))
+#define SCXCMASK__FETCH_ANDNOT(w, bit, oldp) scxcmask__bpf_fetch_update((w), 0, (bit), (oldp))
 
 #include <scxcmask/cmask_ops.h>
 
@@ -325,10 +397,15 @@ SCXCMASK__BPF_API scxcmask__u32 scx_cmask_next_and_set_wrap(const struct scx_cma
  * @m: a struct scx_cmask __arena pointer; do not reframe it inside the loop
  *
  * Bounded for the verifier by scxcmask_can_loop; break and continue work.
+ * When the loop budget runs out it ends early, after calling
+ * SCXCMASK_BPF_ON_BUDGET_EXHAUSTED() (so it must be usable in an
+ * expression; a statement expression is).
  */
 #define scx_cmask_for_each(cid, m)						\
 	for ((cid) = scx_cmask_first_set(m);					\
-	     (cid) < scx_cmask_end(m) && scxcmask_can_loop;			\
+	     (cid) < scx_cmask_end(m) &&					\
+	     (scxcmask_can_loop ||						\
+	      (SCXCMASK_BPF_ON_BUDGET_EXHAUSTED("scx_cmask_for_each"), 0));	\
 	     (cid) = scx_cmask_next_set((m), (cid) + 1))
 
 /**

@@ -17,9 +17,19 @@
  *   SCXCMASK__MAX_WORDS    widest window, in words, this side accepts
  *   SCXCMASK__IN(p)        make a mask pointer dereferenceable (asm casts)
  *   SCXCMASK__ONCE(x)      read x exactly once (header fields)
- *   SCXCMASK__FETCH_OR(w, bit), SCXCMASK__FETCH_ANDNOT(w, bit)
- *                          atomic, return the word's previous value
- *   SCXCMASK__EINVAL, __ERANGE, __ENOSPC, __EOVERFLOW, __E2BIG
+ *   SCXCMASK__FETCH_OR(w, bit, oldp), SCXCMASK__FETCH_ANDNOT(w, bit, oldp)
+ *                          atomic; store the word's previous value in *oldp
+ *                          and return 0, or return non-zero when the update
+ *                          could not be made (BPF: loop budget spent), the
+ *                          word unchanged and *oldp its last value seen
+ *   SCXCMASK__CUT(i, to)   after SCXCMASK__LOOP(i, f, to) ran to its end or
+ *                          a break: non-zero if it stopped early without a
+ *                          break (BPF's may_goto budget ran out); a
+ *                          constant 0 where loops always finish
+ *   SCXCMASK__ON_CUT(what) called (what: a string literal naming the
+ *                          operation) when an operation gives up because
+ *                          of an early stop; may be empty
+ *   SCXCMASK__EINVAL, __ERANGE, __ENOSPC, __EOVERFLOW, __E2BIG, __EAGAIN
  *   SCXCMASK__WORDS_DIFFER(p, q, n)
  *                          optional: non-zero if words [0, n) of p and q
  *                          differ (the agent maps it to memcmp)
@@ -34,6 +44,11 @@
  *   padding and unused words are masked off, never trusted.
  * - Whole-mask writers leave head and tail padding zero.  Single-cid writers
  *   touch their one bit only, so they stay safe beside concurrent atomics.
+ * - An operation whose loop stopped early (SCXCMASK__CUT) never returns a
+ *   result it did not compute: writers return -EAGAIN, the atomics report
+ *   no change, searches "not found", predicates the answer that makes the
+ *   caller do nothing (the table in <scxcmask/cmask.bpf.h>), each after
+ *   SCXCMASK__ON_CUT.  Where loops always finish all of this compiles away.
  */
 #ifndef SCXCMASK_CMASK_OPS_H
 #define SCXCMASK_CMASK_OPS_H
@@ -133,6 +148,12 @@ SCXCMASK__INLINE int scxcmask__init_alloc(SCXCMASK__AS SCXCMASK__M *m, scxcmask_
 	m->alloc_words = alloc_words;
 	SCXCMASK__LOOP(i, 0, alloc_words)
 		m->bits[i] = 0;
+	if (SCXCMASK__CUT(i, alloc_words)) {
+		/* the words past i hold old bits: leave a valid, empty mask */
+		m->nr_cids = 0;
+		SCXCMASK__ON_CUT("scx_cmask_init");
+		return -SCXCMASK__EAGAIN;
+	}
 	return 0;
 }
 
@@ -192,47 +213,66 @@ SCXCMASK__INLINE int scxcmask__cid_word(scxcmask__u32 cid, SCXCMASK__AS SCXCMASK
 SCXCMASK__INLINE int scxcmask__set(scxcmask__u32 cid, SCXCMASK__AS SCXCMASK__M *m)
 {
 	SCXCMASK__AS scxcmask__u64 *word;
+	scxcmask__u64 old;
 	int err;
 
 	m = SCXCMASK__IN(m);
 	err = scxcmask__cid_word(cid, m, &word);
-	if (!err)
-		SCXCMASK__FETCH_OR(word, (scxcmask__u64)1 << (cid & 63));
+	if (!err && SCXCMASK__FETCH_OR(word, (scxcmask__u64)1 << (cid & 63), &old)) {
+		SCXCMASK__ON_CUT("scx_cmask_set");
+		err = -SCXCMASK__EAGAIN;
+	}
 	return err;
 }
 
 SCXCMASK__INLINE int scxcmask__clear(scxcmask__u32 cid, SCXCMASK__AS SCXCMASK__M *m)
 {
 	SCXCMASK__AS scxcmask__u64 *word;
+	scxcmask__u64 old;
 	int err;
 
 	m = SCXCMASK__IN(m);
 	err = scxcmask__cid_word(cid, m, &word);
-	if (!err)
-		SCXCMASK__FETCH_ANDNOT(word, (scxcmask__u64)1 << (cid & 63));
+	if (!err && SCXCMASK__FETCH_ANDNOT(word, (scxcmask__u64)1 << (cid & 63), &old)) {
+		SCXCMASK__ON_CUT("scx_cmask_clear");
+		err = -SCXCMASK__EAGAIN;
+	}
 	return err;
 }
 
+/*
+ * Not done (the bit could not be written): 1, "it was already set", so
+ * that a caller claiming @cid does not think it did.
+ */
 SCXCMASK__INLINE int scxcmask__test_and_set(scxcmask__u32 cid, SCXCMASK__AS SCXCMASK__M *m)
 {
-	scxcmask__u64 bit = (scxcmask__u64)1 << (cid & 63);
+	scxcmask__u64 bit = (scxcmask__u64)1 << (cid & 63), old;
 	SCXCMASK__AS scxcmask__u64 *word;
 
 	m = SCXCMASK__IN(m);
 	if (scxcmask__cid_word(cid, m, &word))
 		return 0;
-	return !!(SCXCMASK__FETCH_OR(word, bit) & bit);
+	if (SCXCMASK__FETCH_OR(word, bit, &old)) {
+		SCXCMASK__ON_CUT("scx_cmask_test_and_set");
+		return 1;
+	}
+	return !!(old & bit);
 }
 
+/* Not done: 0, "it was not set", so that nobody thinks they cleared it. */
 SCXCMASK__INLINE int scxcmask__test_and_clear(scxcmask__u32 cid, SCXCMASK__AS SCXCMASK__M *m)
 {
-	scxcmask__u64 bit = (scxcmask__u64)1 << (cid & 63);
+	scxcmask__u64 bit = (scxcmask__u64)1 << (cid & 63), old;
 	SCXCMASK__AS scxcmask__u64 *word;
 
 	m = SCXCMASK__IN(m);
 	if (scxcmask__cid_word(cid, m, &word))
 		return 0;
-	return !!(SCXCMASK__FETCH_ANDNOT(word, bit) & bit);
+	if (SCXCMASK__FETCH_ANDNOT(word, bit, &old)) {
+		SCXCMASK__ON_CUT("scx_cmask_test_and_clear");
+		return 0;
+	}
+	return !!(old & bit);
 }
 
 SCXCMASK__INLINE int scxcmask__set_nonatomic(scxcmask__u32 cid, SCXCMASK__AS SCXCMASK__M *m)
@@ -307,6 +347,10 @@ SCXCMASK__INLINE int scxcmask__zero(SCXCMASK__AS SCXCMASK__M *m)
 		return -SCXCMASK__EINVAL;
 	SCXCMASK__LOOP(i, 0, w.nr_used)
 		m->bits[i] = 0;
+	if (SCXCMASK__CUT(i, w.nr_used)) {
+		SCXCMASK__ON_CUT("scx_cmask_zero");
+		return -SCXCMASK__EAGAIN;
+	}
 	return 0;
 }
 
@@ -323,16 +367,21 @@ SCXCMASK__INLINE int scxcmask__fill(SCXCMASK__AS SCXCMASK__M *m)
 	SCXCMASK__LOOP(i, 0, w.nr_used)
 		m->bits[i] = SCXCMASK__ALL;
 	scxcmask__clean_padding(m, &w);
+	if (SCXCMASK__CUT(i, w.nr_used)) {
+		SCXCMASK__ON_CUT("scx_cmask_fill");
+		return -SCXCMASK__EAGAIN;
+	}
 	return 0;
 }
 
 /*
  * Whether any cid of [@lo, @hi) is set in @m; the range must lie inside
- * the valid window @w and be non-empty.
+ * the valid window @w and be non-empty.  An early stop sets *@cut (the
+ * answer is then meaningless).
  */
 SCXCMASK__INLINE int scxcmask__any_in(const SCXCMASK__AS SCXCMASK__M *m,
 				      const struct scxcmask__win *w,
-				      scxcmask__u32 lo, scxcmask__u32 hi)
+				      scxcmask__u32 lo, scxcmask__u32 hi, int *cut)
 {
 	scxcmask__u32 first = lo / 64 - w->wbase, last = (hi - 1) / 64 - w->wbase;
 	scxcmask__u64 head = SCXCMASK__ALL << (lo & 63);
@@ -345,17 +394,26 @@ SCXCMASK__INLINE int scxcmask__any_in(const SCXCMASK__AS SCXCMASK__M *m,
 	acc = (m->bits[first] & head) | (m->bits[last] & tail);
 	SCXCMASK__LOOP(i, first + 1, last)
 		acc |= m->bits[i];
+	if (SCXCMASK__CUT(i, last))
+		*cut = 1;
 	return acc != 0;
 }
 
+/* Not done: 1 ("empty"), as every reader's answer is "nothing there". */
 SCXCMASK__INLINE int scxcmask__empty(const SCXCMASK__AS SCXCMASK__M *m)
 {
 	struct scxcmask__win w;
+	int any, cut = 0;
 
 	m = SCXCMASK__IN(m);
 	if (scxcmask__window(m, &w) || !w.nr_used)
 		return 1;
-	return !scxcmask__any_in(m, &w, w.base, w.end);
+	any = scxcmask__any_in(m, &w, w.base, w.end, &cut);
+	if (cut) {
+		SCXCMASK__ON_CUT("scx_cmask_empty");
+		return 1;
+	}
+	return !any;
 }
 
 SCXCMASK__INLINE scxcmask__u32 scxcmask__weight(const SCXCMASK__AS SCXCMASK__M *m)
@@ -375,6 +433,11 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__weight(const SCXCMASK__AS SCXCMASK__M *
 	      __builtin_popcountll(m->bits[last] & scxcmask__tail_bits(&w));
 	SCXCMASK__LOOP(i, 1, last)
 		cnt += __builtin_popcountll(m->bits[i]);
+	if (SCXCMASK__CUT(i, last)) {
+		/* not a partial count: 0, as empty() says "empty" */
+		SCXCMASK__ON_CUT("scx_cmask_weight");
+		return 0;
+	}
 	return cnt;
 }
 
@@ -478,6 +541,16 @@ SCXCMASK__INLINE int scxcmask__op2(SCXCMASK__AS SCXCMASK__M *dst,
 					d[i] &= ~s[i];
 				break;
 			}
+#ifdef SCXCMASK__WORDS_COPY
+			if (op != SCXCMASK__OP_COPY && SCXCMASK__CUT(i, last))
+#else
+			if (SCXCMASK__CUT(i, last))
+#endif
+			{
+				scxcmask__clean_padding(dst, &dw);
+				SCXCMASK__ON_CUT("scx_cmask_and/or/copy/andnot");
+				return -SCXCMASK__EAGAIN;
+			}
 			d[last] = scxcmask__op_word(d[last], s[last], x.tail, op);
 		}
 	}
@@ -516,6 +589,11 @@ SCXCMASK__INLINE int scxcmask__equal(const SCXCMASK__AS SCXCMASK__M *a,
 
 		SCXCMASK__LOOP(i, 1, last)
 			diff |= a->bits[i] ^ b->bits[i];
+		if (SCXCMASK__CUT(i, last)) {
+			/* not done: "not equal", nothing to rely on */
+			SCXCMASK__ON_CUT("scx_cmask_equal");
+			return 0;
+		}
 	}
 #endif
 	return !diff;
@@ -544,6 +622,11 @@ SCXCMASK__INLINE int scxcmask__intersects(const SCXCMASK__AS SCXCMASK__M *a,
 	acc = (p[0] & q[0] & x.head) | (p[last] & q[last] & x.tail);
 	SCXCMASK__LOOP(i, 1, last)
 		acc |= p[i] & q[i];
+	if (SCXCMASK__CUT(i, last)) {
+		/* not done: "no cid in common", as a failed search */
+		SCXCMASK__ON_CUT("scx_cmask_intersects");
+		return 0;
+	}
 	return acc != 0;
 }
 
@@ -560,17 +643,22 @@ SCXCMASK__INLINE int scxcmask__subset(const SCXCMASK__AS SCXCMASK__M *a,
 	scxcmask__u64 acc;
 	scxcmask__u32 last;
 	SCXCMASK__IDX i;
+	int any, cut = 0;
 
 	a = SCXCMASK__IN(a);
 	b = SCXCMASK__IN(b);
 	if (scxcmask__window(a, &aw) || !aw.nr_used)
 		return 1;	/* nothing set in a */
-	if (scxcmask__window(b, &bw) || !scxcmask__intersect(&aw, &bw, &x))
-		return !scxcmask__any_in(a, &aw, aw.base, aw.end);
-	if (x.lo > aw.base && scxcmask__any_in(a, &aw, aw.base, x.lo))
-		return 0;
-	if (x.hi < aw.end && scxcmask__any_in(a, &aw, x.hi, aw.end))
-		return 0;
+	if (scxcmask__window(b, &bw) || !scxcmask__intersect(&aw, &bw, &x)) {
+		any = scxcmask__any_in(a, &aw, aw.base, aw.end, &cut);
+		goto out;
+	}
+	/* set cids of a outside b's window: not a subset */
+	any = x.lo > aw.base && scxcmask__any_in(a, &aw, aw.base, x.lo, &cut);
+	if (!any && !cut)
+		any = x.hi < aw.end && scxcmask__any_in(a, &aw, x.hi, aw.end, &cut);
+	if (any || cut)
+		goto out;
 	p = &a->bits[x.ai];
 	q = &b->bits[x.bi];
 	last = x.nr - 1;
@@ -579,7 +667,16 @@ SCXCMASK__INLINE int scxcmask__subset(const SCXCMASK__AS SCXCMASK__M *a,
 	acc = (p[0] & ~q[0] & x.head) | (p[last] & ~q[last] & x.tail);
 	SCXCMASK__LOOP(i, 1, last)
 		acc |= p[i] & ~q[i];
-	return !acc;
+	if (SCXCMASK__CUT(i, last))
+		cut = 1;
+	any = acc != 0;
+out:
+	if (cut) {
+		/* not done: "not a subset", the answer that promises nothing */
+		SCXCMASK__ON_CUT("scx_cmask_subset");
+		return 0;
+	}
+	return !any;
 }
 
 /* ---------------------------------------------------------------- search */
@@ -587,12 +684,12 @@ SCXCMASK__INLINE int scxcmask__subset(const SCXCMASK__AS SCXCMASK__M *a,
 /*
  * Lowest set cid of [@from, @to) in @p & @q (@q may be NULL: @p alone),
  * where @p and @q point at the bits[] words holding grid word @from / 64,
- * or @none.  @from < @to.
+ * or @none.  @from < @to.  An early stop returns @none and sets *@cut.
  */
-SCXCMASK__INLINE scxcmask__u32 scxcmask__scan(const SCXCMASK__AS scxcmask__u64 *p,
-					      const SCXCMASK__AS scxcmask__u64 *q,
-					      scxcmask__u32 from, scxcmask__u32 to,
-					      scxcmask__u32 none)
+SCXCMASK__INLINE scxcmask__u32 scxcmask__scan_cut(const SCXCMASK__AS scxcmask__u64 *p,
+						  const SCXCMASK__AS scxcmask__u64 *q,
+						  scxcmask__u32 from, scxcmask__u32 to,
+						  scxcmask__u32 none, int *cut)
 {
 	scxcmask__u32 first = from / 64, nr = (to - 1) / 64 - first + 1;
 	scxcmask__u64 word;
@@ -611,11 +708,28 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__scan(const SCXCMASK__AS scxcmask__u64 *
 				break;
 			}
 		}
-		if (!word)
+		if (!word) {
+			if (SCXCMASK__CUT(i, nr))
+				*cut = 1;
 			return none;
+		}
 	}
 	found = first * 64 + __builtin_ctzll(word);
 	return found < to ? found : none;
+}
+
+/* scxcmask__scan_cut(), reporting an early stop itself (result: @none). */
+SCXCMASK__INLINE scxcmask__u32 scxcmask__scan(const SCXCMASK__AS scxcmask__u64 *p,
+					      const SCXCMASK__AS scxcmask__u64 *q,
+					      scxcmask__u32 from, scxcmask__u32 to,
+					      scxcmask__u32 none)
+{
+	int cut = 0;
+	scxcmask__u32 found = scxcmask__scan_cut(p, q, from, to, none, &cut);
+
+	if (cut)
+		SCXCMASK__ON_CUT("cmask search");
+	return found;
 }
 
 SCXCMASK__INLINE scxcmask__u32 scxcmask__end(const SCXCMASK__AS SCXCMASK__M *m)
@@ -626,8 +740,9 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__end(const SCXCMASK__AS SCXCMASK__M *m)
 	return SCXCMASK__ONCE(m->base) + SCXCMASK__ONCE(m->nr_cids);
 }
 
-SCXCMASK__INLINE scxcmask__u32 scxcmask__next_set(const SCXCMASK__AS SCXCMASK__M *m,
-						  scxcmask__u32 cid)
+/* next_set(); an early stop returns the end (not found) and sets *@cut. */
+SCXCMASK__INLINE scxcmask__u32 scxcmask__next_set_cut(const SCXCMASK__AS SCXCMASK__M *m,
+						      scxcmask__u32 cid, int *cut)
 {
 	struct scxcmask__win w;
 
@@ -638,7 +753,18 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__next_set(const SCXCMASK__AS SCXCMASK__M
 		cid = w.base;
 	if (cid >= w.end)
 		return w.end;
-	return scxcmask__scan(&m->bits[cid / 64 - w.wbase], 0, cid, w.end, w.end);
+	return scxcmask__scan_cut(&m->bits[cid / 64 - w.wbase], 0, cid, w.end, w.end, cut);
+}
+
+SCXCMASK__INLINE scxcmask__u32 scxcmask__next_set(const SCXCMASK__AS SCXCMASK__M *m,
+						  scxcmask__u32 cid)
+{
+	int cut = 0;
+	scxcmask__u32 found = scxcmask__next_set_cut(m, cid, &cut);
+
+	if (cut)
+		SCXCMASK__ON_CUT("scx_cmask_next_set");
+	return found;
 }
 
 SCXCMASK__INLINE scxcmask__u32 scxcmask__first_set(const SCXCMASK__AS SCXCMASK__M *m)
@@ -646,10 +772,13 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__first_set(const SCXCMASK__AS SCXCMASK__
 	return scxcmask__next_set(m, 0);
 }
 
-/* The sentinel is end(@a), as upstream, not the end of the intersection. */
-SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and_set(const SCXCMASK__AS SCXCMASK__M *a,
-						      const SCXCMASK__AS SCXCMASK__M *b,
-						      scxcmask__u32 start)
+/*
+ * The sentinel is end(@a), as upstream, not the end of the intersection.
+ * An early stop returns it too and sets *@cut.
+ */
+SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and_set_cut(const SCXCMASK__AS SCXCMASK__M *a,
+							  const SCXCMASK__AS SCXCMASK__M *b,
+							  scxcmask__u32 start, int *cut)
 {
 	struct scxcmask__win aw, bw;
 	struct scxcmask__isect x;
@@ -664,8 +793,20 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and_set(const SCXCMASK__AS SCXCMAS
 		start = x.lo;
 	if (start >= x.hi)
 		return aw.end;
-	return scxcmask__scan(&a->bits[start / 64 - aw.wbase], &b->bits[start / 64 - bw.wbase],
-			      start, x.hi, aw.end);
+	return scxcmask__scan_cut(&a->bits[start / 64 - aw.wbase],
+				  &b->bits[start / 64 - bw.wbase], start, x.hi, aw.end, cut);
+}
+
+SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and_set(const SCXCMASK__AS SCXCMASK__M *a,
+						      const SCXCMASK__AS SCXCMASK__M *b,
+						      scxcmask__u32 start)
+{
+	int cut = 0;
+	scxcmask__u32 found = scxcmask__next_and_set_cut(a, b, start, &cut);
+
+	if (cut)
+		SCXCMASK__ON_CUT("scx_cmask_next_and_set");
+	return found;
 }
 
 /*
@@ -678,14 +819,21 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__next_set_wrap(const SCXCMASK__AS SCXCMA
 {
 	struct scxcmask__win w;
 	scxcmask__u32 found;
+	int cut = 0;
 
 	m = SCXCMASK__IN(m);
 	if (scxcmask__window(m, &w))
 		return scxcmask__end(m);
-	found = scxcmask__next_set(m, start);
-	if (found < w.end || start <= w.base)
+	found = scxcmask__next_set_cut(m, start, &cut);
+	if (!cut && (found < w.end || start <= w.base))
 		return found;
-	found = scxcmask__next_set(m, w.base);
+	/* after an early stop, no second search: its answer would skip cids */
+	if (!cut)
+		found = scxcmask__next_set_cut(m, w.base, &cut);
+	if (cut) {
+		SCXCMASK__ON_CUT("scx_cmask_next_set_wrap");
+		return w.end;
+	}
 	return found < start ? found : w.end;
 }
 
@@ -695,14 +843,20 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and_set_wrap(const SCXCMASK__AS SC
 {
 	struct scxcmask__win aw;
 	scxcmask__u32 found;
+	int cut = 0;
 
 	a = SCXCMASK__IN(a);
 	if (scxcmask__window(a, &aw))
 		return scxcmask__end(a);
-	found = scxcmask__next_and_set(a, b, start);
-	if (found < aw.end || start <= aw.base)
+	found = scxcmask__next_and_set_cut(a, b, start, &cut);
+	if (!cut && (found < aw.end || start <= aw.base))
 		return found;
-	found = scxcmask__next_and_set(a, b, aw.base);
+	if (!cut)
+		found = scxcmask__next_and_set_cut(a, b, aw.base, &cut);
+	if (cut) {
+		SCXCMASK__ON_CUT("scx_cmask_next_and_set_wrap");
+		return aw.end;
+	}
 	return found < start ? found : aw.end;
 }
 

@@ -20,6 +20,7 @@
 #include <bpf/libbpf.h>
 #include <scxcmask/scxcmask.h>
 #include "arena_view.h"
+#include "arena_probe.h"
 #include "arena_view_native.skel.h"
 
 static int passed, failed;
@@ -133,19 +134,12 @@ out:
 	return 0;
 }
 
-/* Root, and a kernel that makes arena maps (6.9+); else why not. */
+/* Root, and a kernel that makes arena maps; else why not (arena_probe.h). */
 static const char *cannot_run(void)
 {
-	LIBBPF_OPTS(bpf_map_create_opts, o, .map_flags = BPF_F_MMAPABLE);
-	int fd;
+	static char why[256];
 
-	if (geteuid() != 0)
-		return "needs root to load BPF programs";
-	fd = bpf_map_create(33 /* BPF_MAP_TYPE_ARENA */, "probe", 0, 0, 1, &o);
-	if (fd < 0)
-		return "this kernel cannot create BPF arena maps (Linux 6.9+)";
-	close(fd);
-	return NULL;
+	return arena_probe(why, sizeof(why)) ? why : NULL;
 }
 
 int main(void)

@@ -8,7 +8,7 @@ EXTRA_DIST += tests/bpf/arena_view.bpf.c tests/bpf/arena_view.h
 if HAVE_BPF
 check_PROGRAMS += tests/bpf/arena_view
 TESTS += tests/bpf/arena_view
-tests_bpf_arena_view_SOURCES = tests/bpf/arena_view.c tests/bpf/arena_view.h
+tests_bpf_arena_view_SOURCES = tests/bpf/arena_view.c tests/bpf/arena_view.h tests/bpf/arena_probe.h
 tests_bpf_arena_view_CPPFLAGS = $(AM_CPPFLAGS) -I$(top_builddir)/tests/bpf \
 	-I$(top_srcdir)/tests/bpf $(LIBBPF_CFLAGS)
 tests_bpf_arena_view_LDADD = libscxcmask/libscxcmask.la $(LIBBPF_LIBS)

@@ -96,3 +96,6 @@ endif HAVE_BPF
 .PHONY: bench-bpf
 
 include tests/bpf/arena_view.mk
+
+include tests/bpf/exhaust.mk
+include tests/bpf/race.mk

@@ -1,24 +1,35 @@
 # SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
 #
 # make check-vm: examples/qmap_cid on Debian's sched_ext kernels under qemu
-# (tests/vm/run.sh).  Not part of 'make check': it downloads the kernels.
+# (check-vm-qmap, tests/vm/run.sh) and the tests/bpf programs inside the
+# same kernels (check-vm-bpf, tests/vm/run-bpf.sh).  Not part of
+# 'make check': it downloads the kernels.
 #   VM_KERNELS="7.2 7.3"  VM_TOPOS="smt numa2"  VM_JOBS=2  VM_CACHE=dir
 #   VM_FIXTURES=$(top_srcdir)/tests/fixtures/vm  also store each guest's
 #	sysfs snapshot and kernel tables there (tests/fixtures/vm/README.md)
 EXTRA_DIST += tests/vm/fetch-kernel.sh tests/vm/mkinitramfs.sh tests/vm/guest-init.sh \
 	tests/vm/run.sh tests/vm/topologies tests/fixtures/vm
+EXTRA_DIST += tests/vm/run-bpf.sh tests/vm/guest-bpf.sh
 
 if HAVE_BPF
-check-vm: all
+# Both halves run even when the first fails; check-vm fails if either did.
+check-vm:
+	@rc=0; $(MAKE) $(AM_MAKEFLAGS) check-vm-qmap || rc=1; \
+	$(MAKE) $(AM_MAKEFLAGS) check-vm-bpf || rc=1; exit $$rc
+check-vm-qmap: all
 	$(SHELL) $(srcdir)/tests/vm/run.sh $(abs_top_builddir) \
 		$(if $(VM_FIXTURES),--fixtures $(VM_FIXTURES))
+# Every tests/bpf program in TESTS, inside the guests (tests/vm/run-bpf.sh).
+vm_bpf_tests = $(filter tests/bpf/%,$(TESTS))
+check-vm-bpf: all $(vm_bpf_tests)
+	$(SHELL) $(srcdir)/tests/vm/run-bpf.sh $(abs_top_builddir) $(vm_bpf_tests)
 else
-check-vm:
+check-vm check-vm-qmap check-vm-bpf:
 	@echo "SKIP: check-vm needs the BPF toolchain (clang >= 19, bpftool, libbpf >= 1.4)"; exit 77
 endif
-.PHONY: check-vm
+.PHONY: check-vm check-vm-qmap check-vm-bpf
 
 clean_local_targets += clean-vm-work
 clean-vm-work:
-	rm -rf tests/vm/work
+	rm -rf tests/vm/work tests/vm/work-bpf
 .PHONY: clean-vm-work

@@ -3,6 +3,9 @@
 # Unit tests (Check).  Each area adds its programs from its own fragment.
 TESTS += tests/unit/check-symbols.sh
 EXTRA_DIST += tests/unit/check-symbols.sh tests/unit/check_run.h
+# every "docs/ABI.md N.M" or "ABI.md#anchor" in the tree names a section that exists
+TESTS += tests/unit/check-doc-refs.sh
+EXTRA_DIST += tests/unit/check-doc-refs.sh
 
 unit_cflags = $(AM_CFLAGS) $(CHECK_CFLAGS) $(PTHREAD_CFLAGS)
 unit_ldadd = libscxcmask/libscxcmask.la $(CHECK_LIBS) $(PTHREAD_LIBS)

@@ -11,17 +11,17 @@
 ci_top=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # ci_fresh_src DIR: a pristine source tree in DIR (no build outputs), with
-# configure generated.  It holds the files git knows of as they are in the
-# working tree (tracked, and untracked ones that are not ignored), so a
-# stage tests the same sources 'make check' did, committed or not; on a
-# clean clone (CI) that is HEAD.  DIR gets no .git: ask git about $ci_top.
+# configure generated.  It holds the files git tracks (its index), as they
+# are in the working tree, so a stage tests the sources 'make check' did,
+# committed or not (a new file counts once it is git-added); on a clean
+# clone (CI) that is HEAD.  DIR gets no .git: ask git about $ci_top.
 ci_fresh_src() {
 	local dir=$1
 	git -C "$ci_top" rev-parse --git-dir >/dev/null 2>&1 ||
 		{ echo "ci_fresh_src: $ci_top is not a git checkout" >&2; return 1; }
 	rm -rf "$dir"
 	mkdir -p "$dir"
-	(cd "$ci_top" && git ls-files -z --cached --others --exclude-standard) |
+	(cd "$ci_top" && git ls-files -z --cached) |
 		(cd "$ci_top" && tar --null --ignore-failed-read -T - -cf -) | tar -C "$dir" -xf - || return 1
 	(cd "$dir" && autoreconf -fi >/dev/null 2>&1) ||
 		{ echo "ci_fresh_src: autoreconf failed in $dir" >&2; return 1; }

@@ -91,7 +91,8 @@ ci_bpf_proofs() {
 
 # ci_counts LOG: the test counts a log shows, on one line: Check's
 # "NN%: Checks: N, Failures: N, Errors: N", the "N passed, N failed" lines
-# (at the start of a line, after at most a comma-free "label: "), and
+# (at the start of a line, after at most a comma-free "label: "; with an
+# optional ", N skipped"), and
 # automake's "# PASS: N" summaries.  Empty when the log has none.
 ci_counts() {
 	tr -d '\r' <"$1" | awk '
@@ -105,6 +106,9 @@ ci_counts() {
 		s = $0; sub(/ passed, .*/, "", s); sub(/.*[^0-9]/, "", s)
 		f = $0; sub(/.* passed, /, "", f); sub(/ failed.*/, "", f)
 		tp += s; tf += f; ntp++
+		if (match($0, /failed, [0-9]+ skipped/)) {
+			k = substr($0, RSTART + 8, RLENGTH - 8); sub(/ .*/, "", k); ts += k
+		}
 		next
 	}
 	/^# (PASS|SKIP|FAIL|XFAIL|XPASS|ERROR): +[0-9]+/ {
@@ -113,7 +117,7 @@ ci_counts() {
 	END {
 		out = ""
 		if (nck) out = out sprintf("%d checks, %d failed", ck, cf)
-		if (ntp) out = out (out != "" ? "; " : "") sprintf("%d passed, %d failed", tp, tf)
+		if (ntp) out = out (out != "" ? "; " : "") sprintf("%d passed, %d failed", tp, tf) (ts ? sprintf(", %d skipped", ts) : "")
 		if (nam) {
 			out = out (out != "" ? "; " : "") "automake"
 			split("PASS SKIP FAIL XFAIL XPASS ERROR", ks, " ")

@@ -12,6 +12,9 @@ EXTRA_DIST += tests/unit/check-symbols.sh tests/unit/check_run.h
 # every section number or anchor the tree cites in docs/ABI.md exists
 TESTS += tests/unit/check-doc-refs.sh
 EXTRA_DIST += tests/unit/check-doc-refs.sh
+# .ci/run's final table and verdicts, on fake stages
+TESTS += tests/unit/check-ci-run.sh
+EXTRA_DIST += tests/unit/check-ci-run.sh .ci/lib.sh .ci/summaries.sh
 
 unit_cflags = $(AM_CFLAGS) $(CHECK_CFLAGS) $(PTHREAD_CFLAGS)
 unit_ldadd = libscxcmask/libscxcmask.la $(CHECK_LIBS) $(PTHREAD_LIBS)

@@ -26,9 +26,10 @@ sed -n 's/^#\{2,6\} \([0-9][0-9.]*\)\{0,1\} *//p' "$doc" |
 		sed 's/[^a-z0-9 _-]//g; s/ /-/g'
 } >"$tmp/anchors"
 
-# The sources: git's list when this is a checkout, else every text file
-# of the source tree that is not generated.
-if git -C "$top_srcdir" rev-parse --git-dir >/dev/null 2>&1; then
+# The sources: git's list when the source tree is a checkout, else every
+# text file of the source tree that is not generated
+# (a tarball unpacked inside some other checkout is not one).
+if [ "$(git -C "$top_srcdir" rev-parse --show-toplevel 2>/dev/null)" = "$(cd "$top_srcdir" && pwd -P)" ]; then
 	git -C "$top_srcdir" ls-files --cached --others --exclude-standard
 else
 	(cd "$top_srcdir" && find . -type f ! -path './.git/*' ! -path './autom4te.cache/*' \
@@ -74,6 +75,9 @@ while IFS= read -r ref; do
 		done ;;
 	esac
 done <"$tmp/refs"
+
+# a scan that finds nothing is broken, not clean
+[ -s "$tmp/refs" ] || bad "$top_srcdir" "no reference to docs/ABI.md found at all"
 
 echo "check-doc-refs: $(wc -l <"$tmp/files") files, $(wc -l <"$tmp/refs") references, $(wc -l <"$tmp/numbers") numbered sections, $(wc -l <"$tmp/anchors") anchors"
 echo "$pass passed, $fail failed"

@@ -4,8 +4,9 @@
 # .ci/run on fake stages: the final table shows each stage's result, reason
 # and counts; a failing or hung stage fails the run; under CI=true a skip
 # fails it unless its reason is accepted (host-no-arena, only when the
-# guests printed passing bpf-proofs lines); and the run fails when the BPF
-# proofs ran nowhere (host tests/bpf skipped, no guest lines).
+# guests printed passing bpf-proofs lines); the run fails when the BPF
+# proofs ran nowhere (host tests/bpf skipped, no guest lines); and a failed
+# stage 00-09 stops it.
 set -u
 : "${top_srcdir:?}"
 for f in run lib.sh summaries.sh; do
@@ -93,6 +94,13 @@ stub "$tmp/bad" 10-pass 60-badguest 70-arena
 run bad CI=true
 check "failing guest proofs: the run fails" rc bad 1
 check "failing guest proofs: the arena skip is not accepted" has bad 'not accepted \[host-no-arena\]: guest BPF proofs did not all pass'
+
+# 6. a failed early stage (00-09) stops the run: later stages are not run
+stub "$tmp/early" 01-fail 10-pass
+run early
+check "early failure: the run fails" rc early 1
+check "early failure: later stages listed as not run" row early '10-pass +not run'
+check "early failure: later stages did not run" test ! -e "$tmp/early.logs/10-pass.log"
 
 if [ "$fail" -ne 0 ]; then
 	for o in "$tmp"/*.out; do echo "== ${o##*/}"; sed -n '/^CI summary/,$p' "$o"; done

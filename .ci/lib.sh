@@ -93,9 +93,11 @@ ci_bpf_proofs() {
 # "NN%: Checks: N, Failures: N, Errors: N", the "N passed, N failed" lines
 # (at the start of a line, after at most a comma-free "label: "; with an
 # optional ", N skipped"), and
-# automake's "# PASS: N" summaries.  Empty when the log has none.
+# automake's "# PASS: N" summaries.  Lines quoted with "| " (a log shown
+# a second time) are not counted.  Empty when the log has none.
 ci_counts() {
 	tr -d '\r' <"$1" | awk '
+	/^\| / { next }
 	match($0, /[0-9]+%: Checks: [0-9]+, Failures: [0-9]+, Errors: [0-9]+/) {
 		split(substr($0, RSTART, RLENGTH), n, /[^0-9]+/)
 		ck += n[2]; cf += n[3] + n[4]; nck++

@@ -48,7 +48,8 @@ stub() {
 run() {
 	local d=$tmp/$1
 	shift
-	(cd "$d" && env CI= "$@" CI_LOG_DIR="$d.logs" bash .ci/run >"$d.out" 2>&1)
+	# not the settings of a .ci/run this test may itself run under
+	(cd "$d" && env -u CI -u CI_ONLY -u CI_LOG_DIR "$@" CI_LOG_DIR="$d.logs" bash .ci/run >"$d.out" 2>&1)
 	echo $? >"$d.rc"
 }
 rc() { [ "$(cat "$tmp/$1.rc")" = "$2" ]; }

@@ -8,6 +8,6 @@ set -euo pipefail
 dir=${1:-.}
 find "$dir" -name '*.log' -path '*tests/*' ! -name test-suite.log -print0 | sort -z |
 while IFS= read -r -d '' log; do
-	lines=$(grep -E '^[0-9]+%: Checks: |^([A-Za-z-]+: )?[0-9]+ passed, [0-9]+ failed|^SKIP|^check-symbols:' "$log" || true)
+	lines=$(grep -E '^[0-9]+%: Checks: |^([^,]*: )?[0-9]+ passed, [0-9]+ failed|bpf-proofs\[|^SKIP|^check-[a-z-]+:' "$log" || true)
 	[ -n "$lines" ] && printf '%s\n%s\n' "${log#"$dir"/}" "$(printf '%s\n' "$lines" | sed 's/^/  /')"
 done

@@ -6,3 +6,10 @@
 pkginclude_HEADERS += \
 	bpf/scxcmask/arena.bpf.h \
 	bpf/scxcmask/cmask.bpf.h
+
+# The one BPF compile line of the tree: every BPF object is built with
+#	$(bpf_compile) [its own -I/-D flags] -c SRC -o OBJ
+# BPF_CFLAGS (-g -O2) and BPF_TARGET_ARCH (the host's) come from configure.
+bpf_compile = $(BPF_CLANG) $(BPF_CFLAGS) -Wall -target bpf -mcpu=v3 \
+	-D__TARGET_ARCH_$(BPF_TARGET_ARCH) $(BPF_MULTIARCH_INC) \
+	-I$(top_srcdir)/bpf -I$(top_srcdir)/common $(LIBBPF_CFLAGS)

@@ -6,4 +6,5 @@ dist_doc_DATA = \
 	README.md \
 	docs/ABI.md \
 	docs/PERFORMANCE.md \
-	docs/RELEASING.md
+	docs/RELEASING.md \
+	docs/TESTING.md

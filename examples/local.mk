@@ -27,9 +27,8 @@ examples/qmap_cid/qmap_cid.bpf.o: $(srcdir)/examples/qmap_cid/qmap_cid.bpf.c \
 		$(srcdir)/examples/qmap_cid/qmap_cid.h examples/qmap_cid/vmlinux.h \
 		$(srcdir)/bpf/scxcmask/cmask.bpf.h $(srcdir)/bpf/scxcmask/arena.bpf.h \
 		$(srcdir)/common/scxcmask/cmask_ops.h $(srcdir)/common/scxcmask/cmask_defs.h
-	$(AM_V_GEN)$(BPF_CLANG) -g -O2 -target bpf -mcpu=v3 -D__TARGET_ARCH_x86 \
-		-Wall -Wno-unused-function -Wno-missing-declarations -Iexamples/qmap_cid -I$(srcdir)/examples/qmap_cid \
-		-I$(srcdir)/bpf -I$(srcdir)/common $(LIBBPF_CFLAGS) $(BPF_MULTIARCH_INC) \
+	$(AM_V_GEN)$(bpf_compile) -Wno-unused-function -Wno-missing-declarations \
+		-Iexamples/qmap_cid -I$(srcdir)/examples/qmap_cid \
 		-c $(srcdir)/examples/qmap_cid/qmap_cid.bpf.c -o $@
 qmap-cid-bpf: examples/qmap_cid/qmap_cid.bpf.o
 CLEANFILES += examples/qmap_cid/qmap_cid.bpf.o examples/qmap_cid/vmlinux.h
@@ -54,9 +53,7 @@ examples/arena_agent/arena_agent.bpf.o: $(srcdir)/examples/arena_agent/arena_age
 		$(srcdir)/bpf/scxcmask/cmask.bpf.h $(srcdir)/bpf/scxcmask/arena.bpf.h \
 		$(srcdir)/common/scxcmask/cmask_ops.h $(srcdir)/common/scxcmask/cmask_defs.h
 	@$(MKDIR_P) examples/arena_agent
-	$(AM_V_GEN)$(BPF_CLANG) -g -O2 -target bpf -mcpu=v3 -Wall \
-		-I$(srcdir)/examples/arena_agent -I$(srcdir)/bpf -I$(srcdir)/common \
-		$(LIBBPF_CFLAGS) $(BPF_MULTIARCH_INC) -c $< -o $@
+	$(AM_V_GEN)$(bpf_compile) -I$(srcdir)/examples/arena_agent -c $< -o $@
 examples/arena_agent/arena_agent.skel.h: examples/arena_agent/arena_agent.bpf.o
 	$(AM_V_GEN)$(BPFTOOL) gen skeleton $< name arena_agent > $@.tmp && mv $@.tmp $@
 CLEANFILES += examples/arena_agent/arena_agent.bpf.o examples/arena_agent/arena_agent.skel.h

@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
 /*
- * The kernel's topology inputs, read from sysfs (ABI.md 5.4), with the
- * fallbacks captured trees need.  Every fallback is listed in
- * include/scxcmask/cid.h ("Reading sysfs") and each one is what the
- * kernel itself does, or sees, when the information is absent.
+ * The kernel's topology inputs, read from sysfs, with the fallbacks
+ * captured trees need.  Every fallback is listed in docs/ABI.md 6.3, and
+ * each one is what the kernel itself does, or sees, when the information
+ * is absent.
  */
 #include <errno.h>
 #include <stdio.h>

@@ -66,11 +66,11 @@ static inline const uint64_t *cid_input_sibling(const struct cid_input *in, uint
 	return in->sibling + (size_t)cpu * in->nw;
 }
 
-/* The walk of ABI.md 5.3 over @in, with 7.3 shards when @gen says so. */
+/* The walk of docs/ABI.md 6.2 over @in, with 7.3 shards when @gen says so. */
 int cid_walk(struct cid_input *in, uint32_t gen, uint32_t shard_size, struct scx_cid_map **out);
 
 /*
- * 7.3 shard layout inside one LLC unit (ABI.md 5.5): how many cores each
+ * 7.3 shard layout inside one LLC unit (docs/ABI.md 6.4): how many cores each
  * shard takes, and the decision to close the current shard before a core.
  */
 struct cid_shard_state {

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
 /*
- * 7.3 shards (ABI.md 5.5): each LLC unit is cut into shards of whole SMT
+ * 7.3 shards (docs/ABI.md 6.4): each LLC unit is cut into shards of whole SMT
  * cores, as even in core count as the LLC allows, none over the cap.
  */
 #include "cid_internal.h"

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
 /*
- * The kernel's cid assignment (ABI.md 5.3): online cpus grouped node ->
+ * The kernel's cid assignment (docs/ABI.md 6.2): online cpus grouped node ->
  * LLC -> SMT core -> ascending cpu, each level intersected with what is
  * left of its parent, then the rest of the possible cpus in a tail.  The
  * checks that make the kernel refuse a topology (its WARN_ON_ONCE paths)

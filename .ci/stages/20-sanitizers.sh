@@ -7,7 +7,8 @@
 # plain optimized build with each compiler, also warning-free.  The Check
 # summaries of every sanitized run are printed.
 set -euo pipefail
-top=$(cd "$(dirname "$0")/../.." && pwd)
+. "$(dirname "$0")/../lib.sh"
+top=$ci_top
 work=$(mktemp -d "${TMPDIR:-/tmp}/scxcmask-san.XXXXXX")
 # kept when something fails, for its logs
 trap '[ ${#failed[@]} -eq 0 ] && rm -rf "$work"' EXIT
@@ -15,20 +16,9 @@ failed=()
 jobs=$(( $(nproc) < 2 ? $(nproc) : 2 ))
 
 # An out-of-tree build needs an unconfigured source tree; CI's is
-# configured in place by ./setup.sh, so build from a clean copy of it.
-src=$top
-if [ -f "$top/config.status" ] || [ ! -x "$top/configure" ]; then
-	src=$work/src
-	mkdir -p "$src"
-	if git -C "$top" rev-parse --git-dir >/dev/null 2>&1; then
-		(cd "$top" && git ls-files -z --cached --others --exclude-standard) |
-			(cd "$top" && tar --null --ignore-failed-read -T - -cf -) | tar -C "$src" -xf -
-	else
-		echo "not a git checkout and configured in place: cannot make a clean copy" >&2
-		exit 1
-	fi
-	(cd "$src" && autoreconf -fi >/dev/null 2>&1)
-fi
+# configured in place by ./setup.sh, so build from a pristine copy.
+src=$work/src
+ci_fresh_src "$src"
 
 # The clang whose sanitizer runtime is installed: clang-19 needs
 # libclang-rt-19-dev (scripts/install-deps.sh --ci), plain clang its own.

@@ -7,15 +7,18 @@
 # there is none.  The property and stress tests are scaled down (valgrind
 # is ~50x slower).
 set -euo pipefail
-top=$(cd "$(dirname "$0")/../.." && pwd)
-command -v valgrind >/dev/null 2>&1 || { echo "SKIP: valgrind is not installed"; exit 77; }
+. "$(dirname "$0")/../lib.sh"
+top=$ci_top
+command -v valgrind >/dev/null 2>&1 || ci_skip "valgrind is not installed"
 
 build=${1:-$top}
 if [ ! -f "$build/config.status" ]; then
-	build=$(mktemp -d "${TMPDIR:-/tmp}/scxcmask-vg.XXXXXX")
-	trap 'rm -rf "$build"' EXIT
-	[ -x "$top/configure" ] || (cd "$top" && autoreconf -fi)
-	(cd "$build" && "$top/configure" -q)
+	work=$(mktemp -d "${TMPDIR:-/tmp}/scxcmask-vg.XXXXXX")
+	trap 'rm -rf "$work"' EXIT
+	ci_fresh_src "$work/src"
+	build=$work/build
+	mkdir -p "$build"
+	(cd "$build" && "$work/src/configure" -q)
 fi
 if grep -q -- '-fsanitize' "$build/Makefile"; then
 	echo "the build in $build uses sanitizers, which valgrind cannot run" >&2
@@ -24,12 +27,9 @@ fi
 make -C "$build" -s -j2 >/dev/null
 make -C "$build" -s -j2 check TESTS= >/dev/null
 
-# The programs of TESTS that are compiled check programs under tests/unit.
-progs=$(make -C "$build" -s -f Makefile -f - print-unit-progs <<'MK'
-print-unit-progs:
-	@for t in $(TESTS); do case " $(check_PROGRAMS) " in *" $$t "*) echo $$t;; esac; done | grep '^tests/unit/'
-MK
-)
+# The Check programs of tests/unit, from the one list that also makes
+# them tests (unit_progs in tests/unit/local.mk).
+progs=$(make -C "$build" -s print-unit-progs | tr " " "\n" | grep "^tests/unit/")
 [ -n "$progs" ] || { echo "no unit test programs found in $build" >&2; exit 1; }
 
 export top_srcdir=$top top_builddir=$build

@@ -30,7 +30,7 @@ ls -l "$tarball"
 # Tracked files the tarball lacks (CI, Debian packaging and .gitignore
 # files excepted): each is either dead or a missing EXTRA_DIST entry.
 missing=$(comm -13 <(tar -tzf "$tarball" | sed 's|^[^/]*/||' | sort) \
-	<(git -C "$work/src" ls-files | sort) | grep -v -e '^\.ci/' -e '^debian/' -e '\.gitignore$' || true)
+	<(git -C "$ci_top" ls-files | sort) | grep -v -e '^\.ci/' -e '^debian/' -e '\.gitignore$' || true)
 if [ -n "$missing" ]; then
 	echo "warning: tracked files not in the tarball (add them to EXTRA_DIST, or remove them):"
 	printf '  %s\n' $missing

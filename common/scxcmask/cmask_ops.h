@@ -34,7 +34,7 @@
  *                          optional: non-zero if words [0, n) of p and q
  *                          differ (the agent maps it to memcmp)
  *
- * Rules every function follows (spec/ABI.md, "Decisions"):
+ * Rules every function follows (docs/ABI.md 3 and 4):
  * - The header is read once and checked before any word is touched: a mask
  *   whose window wraps past 2^32 or needs more words than alloc_words holds
  *   is invalid.  Readers see an invalid mask as empty, writers leave it

@@ -60,7 +60,7 @@ struct qmap_task {
 struct qmap_arena {
 	/*
 	 * The first bytes stay unused: an object at arena offset 0 can have
-	 * the 32-bit address 0, which casts read as NULL (docs/ABI.md).
+	 * the 32-bit address 0, which casts read as NULL (docs/ABI.md 7).
 	 */
 	qmap_u64 reserved;
 	qmap_u64 idle[QMAP_CMASK_U64S];		/* struct scx_cmask: idle cids */

@@ -5,7 +5,7 @@
  * When a cid-form scheduler is enabled, the kernel numbers the cpus it
  * walks: online cpus first, grouped node -> last-level cache -> SMT core ->
  * ascending cpu, then every other possible cpu in a tail with no topology
- * (docs/ABI.md, "cid assignment").  struct scx_cid_map computes the same
+ * (docs/ABI.md 6, "The cid map").  struct scx_cid_map computes the same
  * tables from a sysfs tree before the scheduler loads, or takes them from a
  * scheduler's own override table, and answers the kfuncs' questions
  * (scx_bpf_cpu_to_cid(), scx_bpf_cid_to_cpu(), scx_bpf_cid_topo()) in the
@@ -15,41 +15,15 @@
  * of possible cpus (cids are [0, nr_cids)); nr_online_cids is the number of
  * online cpus, which hold cids [0, nr_online_cids).
  *
- * Reading sysfs (ABI.md 5.4).  The map reads, under
- * <root>/sys/devices/system: cpu/possible, cpu/online, cpuN/nodeM links,
- * node/nodeM/cpulist, cpuN/topology/thread_siblings_list and
- * cpuN/cache/indexK/shared_cpu_list for the highest K.  Captured trees lack
- * some of these; each gap has one documented answer:
- *  - no cpu/possible (old kernels): the possible cpus are the cpuN
- *    directories;
- *  - no cpu/online: a possible cpu is online unless its cpuN/online says 0
- *    (the boot cpu usually has no such file);
- *  - no node/nodeM directory at all (kernel without NUMA): every cpu is on
- *    node 0, which holds every cpu;
- *  - a cpu without a nodeM link: its node is the lowest node whose cpulist
- *    (or cpumap) lists it; if none does, it has no node and, as in the
- *    kernel, lands in the tail with topology -1 although online.  Kernels
- *    link all cpus or none, so when the first online cpu has no link the
- *    others are not looked for;
- *  - a nodeM link whose node/nodeM directory is missing (dangling), or a
- *    node directory with neither cpulist nor cpumap: that node holds the
- *    cpus that link to it;
- *  - several nodeM links in one cpu directory: the one whose node lists
- *    the cpu, else the lowest M;
- *  - node/nodeM/cpumap (hex) when cpulist is absent; likewise
- *    shared_cpu_map for shared_cpu_list, and thread_siblings_list, then
- *    core_cpus_list, thread_siblings, core_cpus for the SMT siblings;
- *  - no cpuN/cache directory, or no indexK in it, or a last leaf whose
- *    shared_cpu_map does not list the cpu itself (old ia64 kernels print
- *    an all-zero L3 map): the LLC is the cpu's node mask, which is what the
- *    kernel does without cacheinfo;
- *  - no cpuN/topology files: the cpu is a core by itself;
- *  - trailing NUL bytes and whitespace in any file are ignored.
- * Contradictions the kernel refuses (WARN and -EINVAL in scx_cid_init()) are
- * errors here too: a cpu whose node's cpulist does not contain it, a
- * sibling mask that does not contain its own cpu.  Damaged files (garbage,
- * ids of 8192 or more, over 64 KiB, directories or symlink loops where a
- * file should be) are errors naming the file and offset; never a guess.
+ * Reading sysfs: the map reads cpu/possible, cpu/online, the cpuN/nodeM
+ * links, node/nodeM/cpulist, the SMT sibling lists and the last cache
+ * leaf's shared_cpu_list under <root>/sys/devices/system.  A file a
+ * captured tree lacks has one documented answer, the one the kernel gives
+ * without that information (no node/ directory: one node; no cache/: the
+ * LLC is the node; ...); contradictions the kernel refuses and damaged
+ * files are errors naming the file, never a guess.  Every rule:
+ * docs/ABI.md 6.3 ("Reading sysfs: the inputs and every fallback"); the
+ * walk itself is docs/ABI.md 6.2, shards 6.4, override validation 6.5.
  */
 #ifndef SCXCMASK_CID_H
 #define SCXCMASK_CID_H

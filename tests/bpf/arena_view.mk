@@ -17,9 +17,7 @@ tests/bpf/arena_view_native.bpf.o: $(top_srcdir)/tests/bpf/arena_view.bpf.c \
 		$(top_srcdir)/tests/bpf/arena_view.h \
 		$(top_srcdir)/bpf/scxcmask/cmask.bpf.h $(top_srcdir)/bpf/scxcmask/arena.bpf.h \
 		$(top_srcdir)/common/scxcmask/cmask_ops.h
-	$(AM_V_GEN)$(MKDIR_P) tests/bpf && $(BPF_CLANG) -O2 -g -Wall -target bpf -mcpu=v3 \
-		$(BPF_MULTIARCH_INC) -I$(top_srcdir)/bpf -I$(top_srcdir)/common \
-		-I$(top_srcdir)/tests/bpf -c $< -o $@
+	$(AM_V_GEN)$(MKDIR_P) tests/bpf && $(tests_bpf_clang) -c $< -o $@
 tests/bpf/arena_view_native.skel.h: tests/bpf/arena_view_native.bpf.o
 	$(AM_V_GEN)$(BPFTOOL) gen skeleton $< name arena_view_native > $@.tmp && mv $@.tmp $@
 tests/bpf/arena_view-arena_view.$(OBJEXT): tests/bpf/arena_view_native.skel.h

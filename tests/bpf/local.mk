@@ -14,8 +14,7 @@ EXTRA_DIST += \
 
 if HAVE_BPF
 
-tests_bpf_clang = $(BPF_CLANG) -O2 -g -Wall -target bpf -mcpu=v3 $(BPF_MULTIARCH_INC) \
-	-I$(top_srcdir)/bpf -I$(top_srcdir)/common -I$(top_srcdir)/tests/bpf
+tests_bpf_clang = $(bpf_compile) -I$(top_srcdir)/tests/bpf
 tests_bpf_deps = $(top_srcdir)/tests/bpf/test.bpf.h $(top_srcdir)/tests/bpf/agree.h \
 	$(top_srcdir)/bpf/scxcmask/cmask.bpf.h $(top_srcdir)/bpf/scxcmask/arena.bpf.h \
 	$(top_srcdir)/common/scxcmask/cmask_ops.h $(top_srcdir)/common/scxcmask/cmask_defs.h

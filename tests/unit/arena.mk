@@ -2,8 +2,7 @@
 #
 # The arena view: translation, bounds, untrusted cmask headers.
 if HAVE_CHECK
-check_PROGRAMS += tests/unit/arena_test
-TESTS += tests/unit/arena_test
+unit_progs += tests/unit/arena_test
 tests_unit_arena_test_SOURCES = tests/unit/arena_test.c
 tests_unit_arena_test_CFLAGS = $(unit_cflags)
 tests_unit_arena_test_LDADD = $(unit_ldadd)

@@ -238,7 +238,7 @@ START_TEST(ptr_other_vm_start)
 }
 END_TEST
 
-/* ABI.md 7: with a 4 GiB-aligned user_vm_start, offset 0 arrives as 0. */
+/* docs/ABI.md 7: with a 4 GiB-aligned user_vm_start, offset 0 arrives as 0. */
 START_TEST(ptr_low32_zero_mapping)
 {
 	char *p = map_4g_aligned(MAP_SZ);

@@ -8,7 +8,7 @@
 # ELF and from its .BTF section as raw BTF.
 #
 # Downloads, so it is not part of 'make check': run 'make check-btf-debian'
-# (CI: .ci/stages/51-btf-debian.sh).  Prints "SKIP: <why>" and exits 77 when
+# (CI: .ci/stages/50-btf-debian.sh).  Prints "SKIP: <why>" and exits 77 when
 # neither kernel can be fetched.  Environment: VM_CACHE, shared with 'make
 # check-vm' (default $XDG_CACHE_HOME/libscxcmask-vm), DEBIAN_MIRROR.
 set -u

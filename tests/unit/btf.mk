@@ -4,8 +4,7 @@
 # the BTF of Debian's real 7.2 and 7.3 kernels (btf-debian.sh, downloads;
 # skips when the archive is out of reach).
 if HAVE_CHECK
-check_PROGRAMS += tests/unit/btf_test
-TESTS += tests/unit/btf_test
+unit_progs += tests/unit/btf_test
 tests_unit_btf_test_SOURCES = tests/unit/btf_test.c
 tests_unit_btf_test_CFLAGS = $(unit_cflags) $(LIBBPF_CFLAGS)
 tests_unit_btf_test_LDADD = $(unit_ldadd) $(LIBBPF_LIBS)

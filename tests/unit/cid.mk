@@ -3,8 +3,7 @@
 # cid map unit tests: fixtures (kernel truth, hand-worked synthetic trees),
 # API and override validation, and the damaged-tree test of the sysfs reader.
 if HAVE_CHECK
-check_PROGRAMS += tests/unit/test_cid_fixtures tests/unit/test_cid_map tests/unit/test_cid_damage
-TESTS += tests/unit/test_cid_fixtures tests/unit/test_cid_map tests/unit/test_cid_damage
+unit_progs += tests/unit/test_cid_fixtures tests/unit/test_cid_map tests/unit/test_cid_damage
 
 tests_unit_test_cid_fixtures_SOURCES = tests/unit/test_cid_fixtures.c \
 	tests/unit/cid_expect.c tests/unit/cid_expect.h

@@ -2,7 +2,7 @@
 /*
  * Expected cid tables written in a fixture (tests/fixtures/): the kernel's
  * own answers converted from truth.json, or tables worked out by hand from
- * ABI.md.  Never computed by the library under test.
+ * docs/ABI.md 6.  Never computed by the library under test.
  */
 #ifndef SCXCMASK_TEST_CID_EXPECT_H
 #define SCXCMASK_TEST_CID_EXPECT_H

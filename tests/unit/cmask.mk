@@ -6,26 +6,22 @@ cmask_test_support = \
 	tests/unit/cmask_model.c tests/unit/cmask_model.h \
 	tests/unit/cmask_gen.c tests/unit/cmask_gen.h
 
-check_PROGRAMS += tests/unit/test_cmask_prop
+unit_progs += tests/unit/test_cmask_prop
 tests_unit_test_cmask_prop_SOURCES = tests/unit/test_cmask_prop.c $(cmask_test_support)
 tests_unit_test_cmask_prop_CFLAGS = $(unit_cflags)
 tests_unit_test_cmask_prop_LDADD = $(unit_ldadd)
-TESTS += tests/unit/test_cmask_prop
 
-check_PROGRAMS += tests/unit/test_cmask_table
+unit_progs += tests/unit/test_cmask_table
 tests_unit_test_cmask_table_SOURCES = tests/unit/test_cmask_table.c
 tests_unit_test_cmask_table_CFLAGS = $(unit_cflags)
 tests_unit_test_cmask_table_LDADD = $(unit_ldadd)
-TESTS += tests/unit/test_cmask_table
 
-check_PROGRAMS += tests/unit/test_cmask_guard
+unit_progs += tests/unit/test_cmask_guard
 tests_unit_test_cmask_guard_SOURCES = tests/unit/test_cmask_guard.c
 tests_unit_test_cmask_guard_CFLAGS = $(unit_cflags)
 tests_unit_test_cmask_guard_LDADD = $(unit_ldadd)
-TESTS += tests/unit/test_cmask_guard
 
-check_PROGRAMS += tests/unit/test_cmask_atomic
+unit_progs += tests/unit/test_cmask_atomic
 tests_unit_test_cmask_atomic_SOURCES = tests/unit/test_cmask_atomic.c
 tests_unit_test_cmask_atomic_CFLAGS = $(unit_cflags)
 tests_unit_test_cmask_atomic_LDADD = $(unit_ldadd)
-TESTS += tests/unit/test_cmask_atomic

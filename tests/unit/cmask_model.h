@@ -2,7 +2,7 @@
 /*
  * A deliberately naive model of struct scx_cmask for the property tests:
  * one bool per cid of the window, every operation a plain loop over cids,
- * written from the text of docs/ABI.md (sections 3, 4 and 9) and not from
+ * written from the text of docs/ABI.md (sections 2, 3, 4 and 5) and not from
  * common/scxcmask/cmask_ops.h.  Slow and obviously right is the point.
  *
  * It also converts between the model and real masks (with garbage in the

@@ -7,3 +7,5 @@ dist_doc_DATA = \
 	docs/ABI.md \
 	docs/PERFORMANCE.md \
 	docs/RELEASING.md
+# the picture in the README
+EXTRA_DIST += docs/map-64cpu.png

@@ -8,3 +8,5 @@ dist_doc_DATA = \
 	docs/PERFORMANCE.md \
 	docs/RELEASING.md \
 	docs/TESTING.md
+# the picture in the README
+EXTRA_DIST += docs/map-64cpu.png

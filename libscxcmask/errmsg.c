@@ -11,12 +11,29 @@
 
 static __thread char errbuf[512];
 
+static int vfail(int err, const char *fmt, va_list ap)
+{
+	vsnprintf(errbuf, sizeof(errbuf), fmt, ap);
+	return err;
+}
+
 int scxcmask__fail(int err, const char *fmt, ...)
 {
 	va_list ap;
 
 	va_start(ap, fmt);
-	vsnprintf(errbuf, sizeof(errbuf), fmt, ap);
+	err = vfail(err, fmt, ap);
+	va_end(ap);
+	return err;
+}
+
+/* The same, for the header-only bridges and for language bindings. */
+SCXCMASK_API int scxcmask_set_errmsg(int err, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	err = vfail(err, fmt, ap);
 	va_end(ap);
 	return err;
 }

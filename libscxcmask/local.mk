@@ -29,3 +29,6 @@ pkginclude_HEADERS += \
 	include/scxcmask/cmask.h \
 	include/scxcmask/cid.h
 nodist_pkginclude_HEADERS += include/scxcmask/version.h
+# Header-only bridges to hwloc and libnuma: no link dependency for anyone
+# who does not include them.
+pkginclude_HEADERS += include/scxcmask/bridge.h include/scxcmask/hwloc.h include/scxcmask/numa.h

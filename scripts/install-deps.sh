@@ -58,6 +58,12 @@ pkgs=(build-essential autoconf automake libtool pkg-config check python3
 [ "$profile" = ci ] && pkgs+=(git valgrind libclang-rt-19-dev libhwloc-dev qemu-system-x86 busybox-static cpio
 	zstd abigail-tools lintian debhelper devscripts dpkg-dev fakeroot man-db groff-base)
 
+# The Rust crate is tested with Debian's own toolchain beside any other.
+[ "$profile" = ci ] && pkgs+=(cargo rustc)
+# The hwloc and libnuma bridges are tested against the real libraries.
+[ "$profile" = ci ] && pkgs+=(libnuma-dev)
+# scxcmask map --svg is rendered by headless Chromium in CI.
+[ "$profile" = ci ] && pkgs+=(chromium)
 installed() { dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q "ok installed"; }
 
 # libbpf-dev counts only at >= 1.4, and bpftool only when it runs.

@@ -11,14 +11,16 @@
 #include <scxcmask/scxcmask.h>
 #include <scxcmask/cid.h>
 #include "commands.h"
+#include "map_view.h"
 
-enum out_form { OUT_TEXT, OUT_JSON, OUT_C };
+enum out_form { OUT_TEXT, OUT_JSON, OUT_C, OUT_SVG };
 
 struct map_args {
 	const char *sysfs;
 	enum out_form form;
 	uint32_t shard_size;
 	uint32_t gen;
+	const char *svg_file;	/* --svg FILE; NULL: stdout */
 };
 
 static int parse_gen(const char *s, uint32_t *gen)
@@ -42,6 +44,7 @@ static int parse_map_args(const char *cmd, int argc, char **argv, struct map_arg
 		{ "c", no_argument, NULL, 'c' },
 		{ "shard-size", required_argument, NULL, 'n' },
 		{ "gen", required_argument, NULL, 'g' },
+		{ "svg", optional_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt;
@@ -56,6 +59,15 @@ static int parse_map_args(const char *cmd, int argc, char **argv, struct map_arg
 			break;
 		case 'j':
 			a->form = OUT_JSON;
+			break;
+		case 'S':
+			if (allow_c)
+				return tool_error(EXIT_USAGE, cmd, "unknown option '--svg'");
+			a->form = OUT_SVG;
+			/* --svg FILE as well as --svg=FILE: map takes no operands */
+			if (!optarg && optind < argc && argv[optind][0] != '-')
+				optarg = argv[optind++];
+			a->svg_file = optarg;
 			break;
 		case 'c':
 			if (!allow_c)
@@ -234,6 +246,22 @@ static void print_map_tree(const struct scx_cid_map *map, uint32_t gen)
 	print_tail(map, c);
 }
 
+/* The picture, to --svg's file or to stdout. */
+static int write_svg(const struct map_args *a, const struct scx_cid_map *map)
+{
+	FILE *f = a->svg_file ? fopen(a->svg_file, "w") : stdout;
+	int err;
+
+	if (!f)
+		return tool_error(EXIT_FAIL, "map", "cannot create '%s': %m", a->svg_file);
+	err = tool_map_svg(f, map, a->gen == SCX_CID_GEN_7_2 ? "7.2" : "7.3");
+	err |= f == stdout ? fflush(f) : fclose(f);
+	if (err)
+		return tool_error(EXIT_FAIL, "map", "cannot write the SVG to %s: %m",
+				  a->svg_file ? a->svg_file : "stdout");
+	return EXIT_OK;
+}
+
 int cmd_map(int argc, char **argv)
 {
 	struct scx_cid_map *map;
@@ -245,6 +273,11 @@ int cmd_map(int argc, char **argv)
 	st = load("map", &a, &map);
 	if (st)
 		return st;
+	if (a.form == OUT_SVG) {
+		st = write_svg(&a, map);
+		scx_cid_map_free(map);
+		return st;
+	}
 	if (a.form == OUT_JSON)
 		print_map_json(map);
 	else

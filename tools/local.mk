@@ -8,3 +8,4 @@ tools_scxcmask_SOURCES += tools/cmd_map.c
 tools_scxcmask_SOURCES += tools/cmd_check.c
 tools_scxcmask_SOURCES += tools/cmd_convert.c
 tools_scxcmask_LDADD = libscxcmask/libscxcmask.la
+tools_scxcmask_SOURCES += tools/map_view.c tools/map_view.h tools/map_svg.c

@@ -15,8 +15,8 @@
 
 static const struct tool_command commands[] = {
 	{ "map", cmd_map,
-	  "map [--sysfs DIR] [--json] [--shard-size N] [--gen 7.2|7.3]\n"
-	  "      the cid layout: node -> LLC -> core -> cpus and their cids" },
+	  "map [--sysfs DIR] [--json|--svg [FILE]] [--shard-size N] [--gen 7.2|7.3]\n"
+	  "      the cid layout: node -> LLC -> core -> cpus and their cids (--svg: as a picture)" },
 	{ "override", cmd_override,
 	  "override [--sysfs DIR] [--json|--c] [--shard-size N] [--gen 7.2|7.3]\n"
 	  "      the arrays a scheduler passes to scx_bpf_cid_override()" },

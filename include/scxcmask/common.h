@@ -35,6 +35,20 @@ SCXCMASK_BEGIN_DECLS
  */
 SCXCMASK_API const char *scxcmask_errmsg(void);
 
+/**
+ * scxcmask_set_errmsg() - record a failure the way the library does
+ * @err: the negative errno the caller is about to return
+ * @fmt: printf format of the message, naming the input at fault
+ *
+ * For code that extends the library from outside it (the header-only
+ * bridges <scxcmask/hwloc.h> and <scxcmask/numa.h>, language bindings),
+ * so that its failures read like the library's own in scxcmask_errmsg().
+ *
+ * Return: @err.
+ */
+SCXCMASK_API int scxcmask_set_errmsg(int err, const char *fmt, ...)
+	__attribute__((format(printf, 2, 3)));
+
 SCXCMASK_END_DECLS
 
 #endif /* SCXCMASK_COMMON_H */

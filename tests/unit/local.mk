@@ -25,6 +25,7 @@ include tests/unit/convert.mk
 include tests/unit/arena.mk
 include tests/unit/btf.mk
 include tests/unit/tool.mk
+include tests/unit/bridge.mk
 
 check_PROGRAMS += $(unit_progs) $(unit_script_progs)
 TESTS += $(unit_progs)

@@ -5,3 +5,11 @@
 TESTS += tests/unit/tool-map-truth.sh tests/unit/tool-map-realsysfs.sh tests/unit/capture-sysfs.sh
 EXTRA_DIST += tests/unit/tool-map-truth.sh tests/unit/tool-map-realsysfs.sh \
 	tests/unit/capture-sysfs.sh tests/unit/tool-env.sh scripts/capture-sysfs.sh
+
+# scxcmask map --svg: well-formed, every cpu and cid, rendered by chromium.
+TESTS += tests/unit/tool-map-svg.sh
+EXTRA_DIST += tests/unit/tool-map-svg.sh tests/unit/svg-check.py
+clean_local_targets += clean-svg-work
+clean-svg-work:
+	rm -rf tests/unit/svg-work
+.PHONY: clean-svg-work

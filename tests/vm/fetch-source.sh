@@ -39,7 +39,7 @@ max_age=${FETCH_SOURCE_MAX_AGE_DAYS:-7}
 parts=(tools/sched_ext kernel/sched/ext kernel/sched/ext.c kernel/sched/ext.h
 	kernel/sched/ext_cid.c kernel/sched/ext_cid.h
 	tools/include tools/arch/x86 tools/scripts tools/build tools/lib/bpf
-	include/uapi arch/x86/include/uapi)
+	include/uapi arch/x86/include/uapi scripts/bpf_doc.py)
 
 skip() { echo "SKIP: $*"; exit 77; }
 die() { echo "fetch-source: $*" >&2; exit 1; }
@@ -52,10 +52,16 @@ for t in apt-get dpkg-deb xz tar; do
 	command -v "$t" >/dev/null 2>&1 || skip "$t is not installed"
 done
 
+# A tree extracted with every part the tests use (older caches lacked some).
+complete() {
+	[ -s "$1/tools/sched_ext/include/scx/cid.bpf.h" ] && [ -d "$1/tools/lib/bpf" ] &&
+		[ -s "$1/scripts/bpf_doc.py" ]
+}
+
 cached_tree() {
 	local d best=
 	for d in "$cache"/"$series"-*/; do
-		[ -s "$d/tools/sched_ext/include/scx/cid.bpf.h" ] && [ -d "$d/tools/lib/bpf" ] || continue
+		complete "$d" || continue
 		best=$d
 	done
 	[ -n "$best" ] && printf '%s\n' "${best%/}"
@@ -107,7 +113,7 @@ if [ -z "$ver" ]; then
 	fallback_or_skip "no $pkg package in $suite at $mirror${err:+ ($err)}"
 fi
 dest=$cache/$series-${ver//[:~+]/_}
-if [ -s "$dest/tools/sched_ext/include/scx/cid.bpf.h" ]; then
+if complete "$dest"; then
 	touch "$dest/package"
 	report "$dest"
 fi
@@ -132,7 +138,7 @@ for p in "${parts[@]}"; do pats+=("*/$p"); done
 dpkg-deb --fsys-tarfile "$deb" | tar -xO "$top" |
 	tar -xJ -C "$dest.tmp/x" --wildcards --no-wildcards-match-slash --strip-components=1 \
 		"${pats[@]}" 2>"$dest.tmp/tar.log"
-[ -s "$dest.tmp/x/tools/sched_ext/include/scx/cid.bpf.h" ] ||
+complete "$dest.tmp/x" ||
 	die "$pkg=$ver has no tools/sched_ext/include/scx/cid.bpf.h ($(tail -n 1 "$dest.tmp/tar.log"))"
 echo "$pkg=$ver" >"$dest.tmp/x/package"
 rm -rf "$dest"

@@ -26,7 +26,8 @@ fail=0
 state() { cat /sys/kernel/sched_ext/state 2>/dev/null || echo none; }
 
 for b in $(cat /etc/qmap-builds); do
-	/opt/"$b"/scx_qmap -i 1 >/tmp/"$b".out 2>&1 &
+	# shellcheck disable=SC2046
+	/opt/"$b"/scx_qmap $(cat /etc/qmap-args) >/tmp/"$b".out 2>&1 &
 	pid=$!
 	t0=$(cut -d. -f1 /proc/uptime)
 	# verification takes tens of seconds under TCG

@@ -103,7 +103,7 @@ build_qmap() {
 			-lpthread >>"$w/$v/build.log" 2>&1
 }
 
-# mkroot WORK: WORK/initramfs.gz with busybox, both builds and their libraries
+# mkroot WORK SRC: WORK/initramfs.gz with busybox, both builds and their libraries
 mkroot() {
 	local w=$1 root=$1/root lib dest
 	rm -rf "$root" && mkdir -p "$root"/{bin,dev,proc,sys,tmp,etc,opt} || return 1
@@ -114,6 +114,12 @@ mkroot() {
 		install -D -m 755 "$w/$v/scx_qmap" "$root/opt/$v/scx_qmap" || return 1
 	done
 	echo "upstream compat" >"$root/etc/qmap-builds"
+	# statistics every second: 7.3 has -i (default 5 s), 7.2 prints every second
+	if grep -q '"[^"]*i:[^"]*"' <(grep -m1 'getopt(' -A1 "$2/tools/sched_ext/scx_qmap.c"); then
+		echo "-i 1" >"$root/etc/qmap-args"
+	else
+		: >"$root/etc/qmap-args"
+	fi
 	ldd "$w/upstream/scx_qmap" | awk '/=> \// { print $3 } /^\t\// { print $1 }' | while read -r lib; do
 		dest=$lib
 		mkdir -p "$root$(dirname "$dest")" && cp -L "$lib" "$root$dest"
@@ -165,7 +171,9 @@ judge() {
 		}' "$log"
 	echo "--- $series: scx_qmap's last statistics (upstream | compat)"
 	for v in upstream compat; do
-		grep "^QOUT $v: \(stats\|         exp\|hier\)" "$log" | tail -n 5 | sed "s/^QOUT //"
+		for k in 'stats  :' '         exp_' 'hier   : self'; do
+			grep "^QOUT $v: $k" "$log" | tail -n 1 | sed "s/^QOUT //"
+		done
 		grep "^QMAP $v enabled" "$log" | sed 's/^QMAP /  attach (s): /'
 	done
 	return $bad
@@ -210,7 +218,7 @@ for series in $kernels; do
 		fi
 	done
 	[ $bad -eq 0 ] || { failed=1; continue; }
-	cp "$work/progstats" "$w/progstats" && mkroot "$w" || { echo "FAIL $series: initramfs"; failed=1; continue; }
+	cp "$work/progstats" "$w/progstats" && mkroot "$w" "$src" || { echo "FAIL $series: initramfs"; failed=1; continue; }
 	tb=$SECONDS
 	timeout "$guest_timeout" qemu-system-x86_64 -M q35 -accel tcg,thread=single -cpu max \
 		-smp "$smp" -m 1G -nographic -no-reboot -kernel "$vmlinuz" -initrd "$w/initramfs.gz" \

@@ -288,6 +288,22 @@ cmask_next_and2_set_wrap(const struct scx_cmask __arena *a, const struct scx_cma
 	return scx_cmask_next_and2_set_wrap(a, b, c, start);
 }
 
+/* sched-ext/scx's additions to the header (PR #3762): not in the kernel's. */
+SCXCMASK__COMPAT void cmask_fill(struct scx_cmask __arena *m)
+{
+	scx_cmask_fill(m);
+}
+
+SCXCMASK__COMPAT _Bool cmask_empty(const struct scx_cmask __arena *m)
+{
+	return scx_cmask_empty(m);
+}
+
+SCXCMASK__COMPAT scxcmask__compat_u32 cmask_end(const struct scx_cmask __arena *m)
+{
+	return scx_cmask_end(m);
+}
+
 SCXCMASK__COMPAT void cmask_from_cpumask(struct scx_cmask __arena *m,
 					 const struct cpumask *cpumask)
 {

@@ -147,3 +147,18 @@ tests/bpf/oracle_upstream.bpf.o: $(top_srcdir)/tests/bpf/oracle_upstream.bpf.c \
 	fi
 CLEANFILES += tests/bpf/oracle_upstream.skip
 endif HAVE_BPF
+
+# The compat and sched_ext headers compile in both arena modes (never loaded:
+# see tests/bpf/compat_compile.bpf.c); built with the oracle's loader.
+EXTRA_DIST += tests/bpf/compat_compile.bpf.c
+if HAVE_BPF
+tests_bpf_compat_deps = $(tests_bpf_deps) $(top_srcdir)/bpf/scxcmask/cid_compat.bpf.h \
+	$(top_srcdir)/bpf/scxcmask/sched_ext.bpf.h
+tests/bpf/compat_compile_native.bpf.o: $(top_srcdir)/tests/bpf/compat_compile.bpf.c $(tests_bpf_compat_deps)
+	$(AM_V_GEN)$(MKDIR_P) tests/bpf && $(tests_bpf_clang) -Wextra -Werror -c $< -o $@
+tests/bpf/compat_compile_fallback.bpf.o: $(top_srcdir)/tests/bpf/compat_compile.bpf.c $(tests_bpf_compat_deps)
+	$(AM_V_GEN)$(MKDIR_P) tests/bpf && $(tests_bpf_clang) -Wextra -Werror \
+		-DSCXCMASK_BPF_FORCE_ASM_CAST -c $< -o $@
+tests/bpf/oracle_upstream-agree.$(OBJEXT): tests/bpf/compat_compile_native.bpf.o \
+	tests/bpf/compat_compile_fallback.bpf.o
+endif HAVE_BPF

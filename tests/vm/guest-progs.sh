@@ -13,7 +13,7 @@
 #
 #	PASS|FAIL|SKIP <kernel> <program> (exit <n>)
 #
-# Environment: VM_KERNELS (default "7.2 7.3"), VM_CACHE, GUEST_SMP (2),
+# Environment: VM_KERNELS (default "7.2 7.3"), VM_CACHE, GUEST_SMP (2), GUEST_ENV,
 # GUEST_TIMEOUT (seconds, default 600).  Exit 0 if nothing failed, 77 if no
 # guest could run, 1 otherwise.
 set -uo pipefail
@@ -56,11 +56,15 @@ for p in "$@"; do
 	names+=("$p")
 done
 printf '%s\n' "${names[@]}" >"$root/etc/progs"
+# GUEST_ENV="A=1 B=2": exported to the programs
+: >"$root/etc/env"
+for e in ${GUEST_ENV:-}; do printf 'export %s\n' "$e" >>"$root/etc/env"; done
 cat >"$root/init" <<'EOF'
 #!/bin/sh
 /bin/busybox --install -s /bin
 mount -t proc proc /proc; mount -t sysfs sys /sys; mount -t devtmpfs dev /dev
 mount -t tmpfs tmp /tmp; mount -t bpf bpf /sys/fs/bpf
+. /etc/env
 echo "GUEST start $(uname -r)"
 while read -r p; do
 	(cd /opt/"$(dirname "$p")" && ./"$(basename "$p")") >/tmp/out 2>&1

@@ -6,3 +6,8 @@
 pkginclude_HEADERS += \
 	bpf/scxcmask/arena.bpf.h \
 	bpf/scxcmask/cmask.bpf.h
+# <scxcmask/sched_ext.bpf.h>: the kfunc-based helpers; <scxcmask/cid_compat.bpf.h>:
+# the names of the kernel's scx/cid.bpf.h (docs/ABI.md, "Upstream names").
+pkginclude_HEADERS += \
+	bpf/scxcmask/sched_ext.bpf.h \
+	bpf/scxcmask/cid_compat.bpf.h

@@ -10,12 +10,12 @@
  *	#include <scxcmask/cmask.bpf.h>
  *	#include <scxcmask/sched_ext.bpf.h>
  *
- * The kfunc declarations match scx/common.bpf.h's (arena pointers typed
- * address_space(1)).  A vmlinux.h of a 7.3 kernel included *without*
- * BPF_NO_KFUNC_PROTOTYPES declares scx_bpf_online_cmask() and the
- * scx_bpf_sub_*() kfuncs with a btf_type_tag instead, which clang reports
- * as conflicting types: define BPF_NO_KFUNC_PROTOTYPES before vmlinux.h,
- * as scx/common.bpf.h does.
+ * The kfunc declarations repeat whichever declarations the program already
+ * has, so that clang sees no conflicting types: scx/common.bpf.h's (arena
+ * pointers typed address_space(1), BPF_NO_KFUNC_PROTOTYPES defined) or, for
+ * a vmlinux.h included with its kfunc prototypes, bpftool's (a
+ * btf_type_tag("address_space(1)") on a plain pointer; a 7.2 vmlinux.h has
+ * none of the 7.3 kfuncs, and these are then the only declarations).
  *
  * Kernels: scx_cmask_from_cpumask() needs 7.2+ (cids); the online cmask and
  * the sub-scheduler capability kfuncs need 7.3+.  On an older kernel the
@@ -42,16 +42,26 @@ typedef unsigned long long scxcmask__kf_u64;
 extern __UINT32_TYPE__ scx_bpf_nr_cpu_ids(void) __ksym __weak;
 extern __INT32_TYPE__ scx_bpf_cpu_to_cid(__INT32_TYPE__ cpu) __ksym __weak;
 extern _Bool bpf_cpumask_test_cpu(__UINT32_TYPE__ cpu, const struct cpumask *cpumask) __ksym __weak;
-/* 7.3+ */
-extern const void __arena *scx_bpf_online_cmask(void) __ksym __weak;
+/*
+ * 7.3+.  SCXCMASK__KF_ARENA qualifies the arena pointers as the program's
+ * other declarations do; SCXCMASK__KF_PTR converts a library cmask to it.
+ */
+#if defined(__VMLINUX_H__) && !defined(BPF_NO_KFUNC_PROTOTYPES)
+#define SCXCMASK__KF_ARENA		__attribute__((btf_type_tag("address_space(1)")))
+#define SCXCMASK__KF_PTR(type, p)	((type SCXCMASK__KF_ARENA *)(p))
+#else
+#define SCXCMASK__KF_ARENA		__arena
+#define SCXCMASK__KF_PTR(type, p)	(p)
+#endif
+extern const void SCXCMASK__KF_ARENA *scx_bpf_online_cmask(void) __ksym __weak;
 extern __INT32_TYPE__ scx_bpf_sub_grant(scxcmask__kf_u64 cgroup_id, scxcmask__kf_u64 caps,
-					const struct scx_cmask __arena *cmask__arena,
-					struct scx_cmask __arena *denied_out__arena__nullable)
+					const struct scx_cmask SCXCMASK__KF_ARENA *cmask__arena,
+					struct scx_cmask SCXCMASK__KF_ARENA *denied_out__arena__nullable)
 	__ksym __weak;
 extern void scx_bpf_sub_revoke(scxcmask__kf_u64 cgroup_id, scxcmask__kf_u64 caps,
-			       const struct scx_cmask __arena *cmask__arena) __ksym __weak;
+			       const struct scx_cmask SCXCMASK__KF_ARENA *cmask__arena) __ksym __weak;
 extern __INT32_TYPE__ scx_bpf_sub_caps(scxcmask__kf_u64 cgroup_id, scxcmask__kf_u64 caps,
-				       struct scx_cmask __arena *out__arena) __ksym __weak;
+				       struct scx_cmask SCXCMASK__KF_ARENA *out__arena) __ksym __weak;
 
 /* Whether a weak kfunc resolved on the running kernel (libbpf writes 0 if not). */
 #ifdef bpf_ksym_exists
@@ -127,7 +137,8 @@ scx_cmask_sub_grant(scxcmask__kf_u64 cgroup_id, scxcmask__kf_u64 caps,
 {
 	if (!scxcmask__kfunc_exists(scx_bpf_sub_grant))
 		return -SCXCMASK__EOPNOTSUPP;
-	return scx_bpf_sub_grant(cgroup_id, caps, cmask, denied_out);
+	return scx_bpf_sub_grant(cgroup_id, caps, SCXCMASK__KF_PTR(const struct scx_cmask, cmask),
+				 SCXCMASK__KF_PTR(struct scx_cmask, denied_out));
 }
 
 /**
@@ -141,7 +152,7 @@ scx_cmask_sub_revoke(scxcmask__kf_u64 cgroup_id, scxcmask__kf_u64 caps,
 {
 	if (!scxcmask__kfunc_exists(scx_bpf_sub_revoke))
 		return -SCXCMASK__EOPNOTSUPP;
-	scx_bpf_sub_revoke(cgroup_id, caps, cmask);
+	scx_bpf_sub_revoke(cgroup_id, caps, SCXCMASK__KF_PTR(const struct scx_cmask, cmask));
 	return 0;
 }
 
@@ -156,7 +167,7 @@ scx_cmask_sub_caps(scxcmask__kf_u64 cgroup_id, scxcmask__kf_u64 caps, struct scx
 {
 	if (!scxcmask__kfunc_exists(scx_bpf_sub_caps))
 		return -SCXCMASK__EOPNOTSUPP;
-	return scx_bpf_sub_caps(cgroup_id, caps, out);
+	return scx_bpf_sub_caps(cgroup_id, caps, SCXCMASK__KF_PTR(struct scx_cmask, out));
 }
 
 #endif /* SCXCMASK_SCHED_EXT_BPF_H */

@@ -133,6 +133,8 @@ tests_bpf_oracle_upstream_SOURCES = $(tests_bpf_agree_native_SOURCES)
 tests_bpf_oracle_upstream_CPPFLAGS = $(tests_bpf_cppflags) -DAGREE_ORACLE \
 	-DAGREE_REGION_SIZE='(4u << 20)'
 tests_bpf_oracle_upstream_LDADD = $(tests_bpf_ldadd)
+# no libtool wrapper: the program looks for its object next to itself
+tests_bpf_oracle_upstream_LDFLAGS = -no-install
 
 tests/bpf/oracle_upstream.bpf.o: $(top_srcdir)/tests/bpf/oracle_upstream.bpf.c \
 		$(top_srcdir)/tests/bpf/agree.bpf.c $(tests_bpf_deps)

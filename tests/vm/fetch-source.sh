@@ -36,8 +36,7 @@ mirror=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
 max_age=${FETCH_SOURCE_MAX_AGE_DAYS:-7}
 
 # The members extracted (relative to the tarball's top directory).
-parts=(tools/sched_ext kernel/sched/ext kernel/sched/ext.c kernel/sched/ext.h
-	kernel/sched/ext_cid.c kernel/sched/ext_cid.h
+parts=(tools/sched_ext kernel/sched/ext
 	tools/include tools/arch/x86 tools/scripts tools/build tools/lib/bpf
 	include/uapi arch/x86/include/uapi scripts/bpf_doc.py)
 

@@ -266,7 +266,8 @@ static uint64_t gen_mask(struct batch *bt, uint32_t base, uint32_t nr, uint32_t 
 	uint32_t need = SCX_CMASK_NR_WORDS(nr), alloc = words;
 	int density = rnd_below(5);
 
-	switch (ORACLE ? 2 : rnd_below(20)) {
+	/* a dishonest alloc_words now and then (never for the oracle: upstream trusts it) */
+	switch (rnd_below(20) + (ORACLE ? 20 : 0)) {
 	case 0:
 		alloc = need > 1 ? need - 1 - rnd_below(need - 1) : 0;
 		break;

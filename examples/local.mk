@@ -10,6 +10,7 @@ if HAVE_BPF
 # make check-vm runs with the BTF of Debian's kernel package).
 noinst_PROGRAMS += examples/qmap_cid/qmap_cid
 examples_qmap_cid_qmap_cid_SOURCES = examples/qmap_cid/qmap_cid.c examples/qmap_cid/qmap_check.c \
+	examples/qmap_cid/qmap_mainline.c \
 	examples/qmap_cid/qmap_agent.h examples/qmap_cid/qmap_cid.h
 examples_qmap_cid_qmap_cid_CFLAGS = $(AM_CFLAGS) $(LIBBPF_CFLAGS)
 examples_qmap_cid_qmap_cid_LDADD = libscxcmask/libscxcmask.la $(LIBBPF_LIBS)
@@ -26,6 +27,7 @@ examples/qmap_cid/vmlinux.h: $(QMAP_CID_VMLINUX)
 examples/qmap_cid/qmap_cid.bpf.o: $(srcdir)/examples/qmap_cid/qmap_cid.bpf.c \
 		$(srcdir)/examples/qmap_cid/qmap_cid.h examples/qmap_cid/vmlinux.h \
 		$(srcdir)/bpf/scxcmask/cmask.bpf.h $(srcdir)/bpf/scxcmask/arena.bpf.h \
+		$(srcdir)/bpf/scxcmask/sched_ext.bpf.h \
 		$(srcdir)/common/scxcmask/cmask_ops.h $(srcdir)/common/scxcmask/cmask_defs.h
 	$(AM_V_GEN)$(bpf_compile) -Wno-unused-function -Wno-missing-declarations \
 		-Iexamples/qmap_cid -I$(srcdir)/examples/qmap_cid \
@@ -35,7 +37,8 @@ CLEANFILES += examples/qmap_cid/qmap_cid.bpf.o examples/qmap_cid/vmlinux.h
 endif
 .PHONY: qmap-cid-bpf
 EXTRA_DIST += examples/qmap_cid/qmap_cid.bpf.c examples/qmap_cid/qmap_cid.h examples/qmap_cid/README.md \
-	examples/qmap_cid/qmap_cid.c examples/qmap_cid/qmap_check.c examples/qmap_cid/qmap_agent.h
+	examples/qmap_cid/qmap_cid.c examples/qmap_cid/qmap_check.c examples/qmap_cid/qmap_agent.h \
+	examples/qmap_cid/qmap_mainline.c
 
 if HAVE_BPF
 # arena_agent: a BPF program and its agent sharing cmasks in a BPF arena

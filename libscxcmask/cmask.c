@@ -301,6 +301,20 @@ SCXCMASK_API uint32_t scx_cmask_next_and_set_wrap(const struct scx_cmask *a,
 	return scxcmask__next_and_set_wrap(a, b, start);
 }
 
+SCXCMASK_API uint32_t scx_cmask_next_and2_set(const struct scx_cmask *a,
+					      const struct scx_cmask *b,
+					      const struct scx_cmask *c, uint32_t start)
+{
+	return scxcmask__next_and2_set(a, b, c, start);
+}
+
+SCXCMASK_API uint32_t scx_cmask_next_and2_set_wrap(const struct scx_cmask *a,
+						   const struct scx_cmask *b,
+						   const struct scx_cmask *c, uint32_t start)
+{
+	return scxcmask__next_and2_set_wrap(a, b, c, start);
+}
+
 /* What an iterator over nothing reads: one word, masked off by from = 0. */
 static const uint64_t no_bits[1];
 

@@ -57,6 +57,10 @@ pkgs=(build-essential autoconf automake libtool pkg-config check python3
       libelf-dev zlib1g-dev libzstd-dev clang-19 llvm-19 libbpf-dev bpftool)
 [ "$profile" = ci ] && pkgs+=(git valgrind libclang-rt-19-dev libhwloc-dev qemu-system-x86 busybox-static cpio
 	zstd abigail-tools lintian debhelper devscripts dpkg-dev fakeroot man-db groff-base)
+# clang-22 (bookworm-security): the second BPF compiler of tests/bpf and the
+# one 7.3's scx_qmap needs (tests/vm/upstream-qmap.sh); xz-utils unpacks
+# Debian's linux-source tarballs (tests/vm/fetch-source.sh).
+[ "$profile" = ci ] && pkgs+=(clang-22 xz-utils)
 
 # The Rust crate is tested with Debian's own toolchain beside any other.
 [ "$profile" = ci ] && pkgs+=(cargo rustc)

@@ -391,6 +391,22 @@ SCXCMASK__BPF_API scxcmask__u32 scx_cmask_next_and_set_wrap(const struct scx_cma
 	return scxcmask__next_and_set_wrap(SCXCMASK__RO(a), SCXCMASK__RO(b), start);
 }
 
+SCXCMASK__BPF_API scxcmask__u32 scx_cmask_next_and2_set(const struct scx_cmask __arena *a,
+							const struct scx_cmask __arena *b,
+							const struct scx_cmask __arena *c,
+							scxcmask__u32 start)
+{
+	return scxcmask__next_and2_set(SCXCMASK__RO(a), SCXCMASK__RO(b), SCXCMASK__RO(c), start);
+}
+
+SCXCMASK__BPF_API scxcmask__u32
+scx_cmask_next_and2_set_wrap(const struct scx_cmask __arena *a, const struct scx_cmask __arena *b,
+			     const struct scx_cmask __arena *c, scxcmask__u32 start)
+{
+	return scxcmask__next_and2_set_wrap(SCXCMASK__RO(a), SCXCMASK__RO(b), SCXCMASK__RO(c),
+					    start);
+}
+
 /**
  * scx_cmask_for_each() - visit the set cids of @m in ascending order
  * @cid: a u32 lvalue

@@ -860,4 +860,89 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and_set_wrap(const SCXCMASK__AS SC
 	return found < start ? found : aw.end;
 }
 
+/* ---------------------------------------------------------------- three masks */
+
+/*
+ * scxcmask__scan() over @p & @q & @r: the lowest set cid of [@from, @to),
+ * or @none; each pointer is at the bits[] word holding grid word @from / 64.
+ */
+SCXCMASK__INLINE scxcmask__u32 scxcmask__scan3(const SCXCMASK__AS scxcmask__u64 *p,
+					       const SCXCMASK__AS scxcmask__u64 *q,
+					       const SCXCMASK__AS scxcmask__u64 *r,
+					       scxcmask__u32 from, scxcmask__u32 to,
+					       scxcmask__u32 none)
+{
+	scxcmask__u32 first = from / 64, nr = (to - 1) / 64 - first + 1;
+	scxcmask__u64 word;
+	scxcmask__u32 found;
+	SCXCMASK__IDX i;
+
+	word = p[0] & q[0] & r[0] & (SCXCMASK__ALL << (from & 63));
+	if (!word) {
+		word = 0;
+		SCXCMASK__LOOP(i, 1, nr) {
+			word = p[i] & q[i] & r[i];
+			if (word) {
+				first += i;
+				break;
+			}
+		}
+		if (!word)
+			return none;
+	}
+	found = first * 64 + __builtin_ctzll(word);
+	return found < to ? found : none;
+}
+
+/*
+ * Lowest cid >= @start set in @a, @b and @c (7.3's cmask_next_and2_set()).
+ * The sentinel is end(@a), as for next_and_set; an invalid @b or @c, or
+ * windows with no cid in common, find nothing.
+ */
+SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and2_set(const SCXCMASK__AS SCXCMASK__M *a,
+						       const SCXCMASK__AS SCXCMASK__M *b,
+						       const SCXCMASK__AS SCXCMASK__M *c,
+						       scxcmask__u32 start)
+{
+	struct scxcmask__win aw, bw, cw;
+	scxcmask__u32 lo, hi;
+
+	a = SCXCMASK__IN(a);
+	b = SCXCMASK__IN(b);
+	c = SCXCMASK__IN(c);
+	if (scxcmask__window(a, &aw))
+		return scxcmask__end(a);
+	if (scxcmask__window(b, &bw) || scxcmask__window(c, &cw))
+		return aw.end;
+	lo = aw.base > bw.base ? aw.base : bw.base;
+	lo = lo > cw.base ? lo : cw.base;
+	hi = aw.end < bw.end ? aw.end : bw.end;
+	hi = hi < cw.end ? hi : cw.end;
+	if (start < lo)
+		start = lo;
+	if (start >= hi)
+		return aw.end;
+	return scxcmask__scan3(&a->bits[start / 64 - aw.wbase], &b->bits[start / 64 - bw.wbase],
+			       &c->bits[start / 64 - cw.wbase], start, hi, aw.end);
+}
+
+/* The round-robin form, with next_and_set_wrap's rules for @start. */
+SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and2_set_wrap(const SCXCMASK__AS SCXCMASK__M *a,
+							    const SCXCMASK__AS SCXCMASK__M *b,
+							    const SCXCMASK__AS SCXCMASK__M *c,
+							    scxcmask__u32 start)
+{
+	struct scxcmask__win aw;
+	scxcmask__u32 found;
+
+	a = SCXCMASK__IN(a);
+	if (scxcmask__window(a, &aw))
+		return scxcmask__end(a);
+	found = scxcmask__next_and2_set(a, b, c, start);
+	if (found < aw.end || start <= aw.base)
+		return found;
+	found = scxcmask__next_and2_set(a, b, c, aw.base);
+	return found < start ? found : aw.end;
+}
+
 #endif /* SCXCMASK_CMASK_OPS_H */

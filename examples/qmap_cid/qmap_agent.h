@@ -39,6 +39,9 @@ void qmap_check_set_cmask(struct qmap_agent *a);
 /* Work was dispatched on every online cid. */
 void qmap_check_dispatch(struct qmap_agent *a);
 
+/* The 7.3 online cmask and scx_cmask_from_cpumask() (qmap_mainline.c). */
+void qmap_check_mainline(struct qmap_agent *a);
+
 /* Begins and ends the -t JSON document (tables first, samples by the probe). */
 void qmap_truth_begin(struct qmap_agent *a);
 void qmap_truth_end(struct qmap_agent *a);

@@ -22,6 +22,7 @@
 #include <bpf/bpf_tracing.h>
 #include <bpf/bpf_core_read.h>
 #include <scxcmask/cmask.bpf.h>
+#include <scxcmask/sched_ext.bpf.h>
 #include "qmap_cid.h"
 
 char _license[] SEC("license") = "Dual BSD/GPL";
@@ -109,12 +110,30 @@ static qmap_u32 weight_to_queue(qmap_u32 weight)
  * search and the test_and_clear, the task waits in its FIFO instead (a
  * retry loop around the search costs the verifier more than it is worth).
  */
+/*
+ * An idle cid in @allowed from @from on, wrapping.  On 7.3 the kernel's
+ * online cmask is the third mask: a cid that went offline since its
+ * update_idle(true) is never picked.  7.2 has no such cmask (NULL).
+ */
+static qmap_u32 find_idle_cid(const struct scx_cmask __arena *allowed,
+			      const struct scx_cmask __arena *idle, qmap_u32 from)
+{
+	const struct scx_cmask __arena *online = scx_cmask_online();
+
+	if (!online)
+		return scx_cmask_next_and_set_wrap(allowed, idle, from);
+	if (!qa.mainline.online_addr)
+		qa.mainline.online_addr = (qmap_u64)online;
+	__sync_fetch_and_add(&qa.mainline.nr_and2_selects, 1);
+	return scx_cmask_next_and2_set_wrap(allowed, idle, online, from);
+}
+
 static qmap_s32 claim_idle_cid(const struct scx_cmask __arena *allowed, qmap_u32 from)
 {
 	struct scx_cmask __arena *idle = idle_cids();
 	qmap_u32 cid;
 
-	cid = scx_cmask_next_and_set_wrap(allowed, idle, from);
+	cid = find_idle_cid(allowed, idle, from);
 	if (cid >= scx_cmask_end(idle) || !scx_cmask_test_and_clear(cid, idle))
 		return -1;
 	return cid;
@@ -224,6 +243,28 @@ void BPF_STRUCT_OPS(qmap_update_idle, s32 cid, bool idle)
  * @cmask is an arena address (7.2.13 types it as a kernel pointer and a
  * plain load through it faults): read it only through the arena cast.
  */
+/*
+ * -c's check of scx_cmask_from_cpumask(): the task's cpumask converted in
+ * BPF must equal the cmask the kernel passed to set_cmask.
+ */
+static void check_from_cpumask(struct task_struct *p, const struct scx_cmask __arena *m)
+{
+	qmap_u32 cpu = bpf_get_smp_processor_id();
+	struct scx_cmask __arena *mine;
+
+	if (cpu >= QMAP_MAX_CIDS)
+		return;
+	mine = (struct scx_cmask __arena *)qa.mainline.scratch[cpu];
+	if (scx_cmask_init(mine, m->base, m->nr_cids) ||
+	    scx_cmask_from_cpumask(mine, p->cpus_ptr))
+		return;
+	__sync_fetch_and_add(&qa.mainline.nr_cpumask_checked, 1);
+	if (!scx_cmask_equal(mine, m)) {
+		__sync_fetch_and_add(&qa.mainline.nr_cpumask_differ, 1);
+		qa.mainline.differ_pid = p->pid;
+	}
+}
+
 void BPF_STRUCT_OPS(qmap_set_cmask, struct task_struct *p, void *cmask)
 {
 	const struct scx_cmask __arena *m = scx_cmask_from_set_cmask_arg(cmask);
@@ -236,6 +277,7 @@ void BPF_STRUCT_OPS(qmap_set_cmask, struct task_struct *p, void *cmask)
 		return;
 	if (t)
 		scx_cmask_copy(task_allowed(t), m);
+	check_from_cpumask(p, m);
 
 	/* Keep a raw copy (header and words) for the agent's check. */
 	seq = __sync_fetch_and_add(&qa.nr_set_cmask, 1);

@@ -377,6 +377,7 @@ int main(int argc, char **argv)
 		qmap_truth_begin(&a);
 		qmap_check_tables(&a);
 		qmap_check_set_cmask(&a);
+		qmap_check_mainline(&a);
 		qmap_truth_end(&a);
 	}
 	ejected = run(&a, interval, duration);

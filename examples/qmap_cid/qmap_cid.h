@@ -54,6 +54,21 @@ struct qmap_task {
 };
 
 /*
+ * What the 7.3 kfuncs add (issue 11): the kernel's online cmask, searched
+ * by select_cid, and a check of scx_cmask_from_cpumask() in set_cmask.
+ */
+struct qmap_mainline {
+	qmap_u64 online_addr;		/* user form of scx_bpf_online_cmask(); 0 on 7.2 */
+	qmap_u64 nr_and2_selects;	/* select_cid searches of allowed & idle & online */
+	qmap_u64 nr_cpumask_checked;	/* set_cmask calls compared with from_cpumask */
+	qmap_u64 nr_cpumask_differ;	/* ... that differed */
+	qmap_s32 differ_pid;		/* the last task whose masks differed */
+	qmap_u32 pad;
+	/* per cpu: scx_cmask_from_cpumask() of the task being checked */
+	qmap_u64 scratch[QMAP_MAX_CIDS][QMAP_CMASK_U64S];
+};
+
+/*
  * The scheduler's state in the arena (the agent reaches it through the
  * arena map's mapping, at the offset of the arena global).
  */
@@ -78,6 +93,7 @@ struct qmap_arena {
 	qmap_u64 nr_set_cmask;			/* also the sample ring's cursor */
 	struct qmap_sample samples[QMAP_NR_SAMPLES];
 	struct qmap_task tasks[QMAP_MAX_TASKS];
+	struct qmap_mainline mainline;
 };
 
 /* Weighted round robin: dispatches each FIFO gets per turn. */

@@ -23,6 +23,17 @@
  * whatever the BPF side writes meanwhile, no function reads or writes
  * outside [base, base + size).  A cmask header found in the arena is read
  * once, and that snapshot is checked before any word is touched.
+ *
+ * The kernel's cmask of online cids (7.3+, scx_bpf_online_cmask(); typed
+ * as a library cmask by scx_cmask_online() of <scxcmask/sched_ext.bpf.h>)
+ * is an arena address like any other: the kernel allocates it in the
+ * scheduler's arena.  The BPF side publishes the address (for example in an
+ * arena global), and the agent reads it with scx_arena_cmask_copy_out() or
+ * scx_arena_cmask_dup() on that address, never in place for long: the
+ * kernel rewrites it on hotplug, before ops.cid_online()/ops.cid_offline()
+ * run, so a copy taken after the callback's effect is visible (a counter the
+ * callback bumps, say) already shows the change.  The agent must not write
+ * it.
  */
 #ifndef SCXCMASK_ARENA_H
 #define SCXCMASK_ARENA_H

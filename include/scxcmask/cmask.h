@@ -355,6 +355,30 @@ SCXCMASK_API uint32_t scx_cmask_next_and_set_wrap(const struct scx_cmask *a,
 						  const struct scx_cmask *b, uint32_t start);
 
 /**
+ * scx_cmask_next_and2_set() - lowest cid >= @start set in @a, @b and @c
+ *
+ * The three-mask search of the kernel's 7.3 cmask_next_and2_set() (for
+ * example allowed & idle & online).  Only cids inside all three windows
+ * can be found; an invalid @b or @c finds nothing.
+ *
+ * Return: the cid, or scx_cmask_end(@a) (not the end of the intersection).
+ */
+SCXCMASK_API uint32_t scx_cmask_next_and2_set(const struct scx_cmask *a,
+					      const struct scx_cmask *b,
+					      const struct scx_cmask *c, uint32_t start);
+
+/**
+ * scx_cmask_next_and2_set_wrap() - scx_cmask_next_set_wrap() on @a & @b & @c
+ *
+ * Same @start rules as scx_cmask_next_and_set_wrap().
+ *
+ * Return: the cid, or scx_cmask_end(@a).
+ */
+SCXCMASK_API uint32_t scx_cmask_next_and2_set_wrap(const struct scx_cmask *a,
+						   const struct scx_cmask *b,
+						   const struct scx_cmask *c, uint32_t start);
+
+/**
  * struct scx_cmask_iter - position of a scx_cmask_for_each() loop
  *
  * Filled by scx_cmask_iter_start() and advanced by scx_cmask_iter_next();

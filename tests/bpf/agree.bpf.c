@@ -121,7 +121,8 @@ static __always_inline __s64 run_two(struct agree_case __arena *c, mask_t a, mas
 	return -1000;
 }
 
-static __always_inline __s64 run_search(struct agree_case __arena *c, mask_t a, mask_t b)
+static __always_inline __s64 run_search(struct agree_case __arena *c, mask_t a, mask_t b,
+					mask_t x)
 {
 	__u64 hash = 0, nr = 0;
 	__u32 cid;
@@ -137,6 +138,10 @@ static __always_inline __s64 run_search(struct agree_case __arena *c, mask_t a, 
 		return scx_cmask_next_set_wrap(a, c->arg0);
 	case AGREE_NEXT_AND_SET_WRAP:
 		return scx_cmask_next_and_set_wrap(a, b, c->arg0);
+	case AGREE_NEXT_AND2_SET:
+		return scx_cmask_next_and2_set(a, b, x, c->arg0);
+	case AGREE_NEXT_AND2_SET_WRAP:
+		return scx_cmask_next_and2_set_wrap(a, b, x, c->arg0);
 	case AGREE_FOR_EACH:
 		scx_cmask_for_each(cid, a) {
 			hash = AGREE_HASH(hash, cid);
@@ -158,7 +163,8 @@ __attribute__((noinline)) int agree_one_##family(__u64 case_addr, __u64 region) 
 	struct agree_case __arena *c =						\
 		scxcmask_arena_kern((struct agree_case __arena *)case_addr);	\
 										\
-	c->ret = run_##family(c, mask_at(region, c->a), mask_at(region, c->b)); \
+	c->ret = run_##family(c, mask_at(region, c->a), mask_at(region, c->b),	\
+			      mask_at(region, c->c));				\
 	return 0;								\
 }
 
@@ -177,9 +183,10 @@ SEC("syscall") int agree_##family(struct agree_ctx *ctx)			\
 	return 0;								\
 }
 
-#define run_construct(c, a, b)	run_construct(c, a)
-#define run_single(c, a, b)	run_single(c, a)
-#define run_whole(c, a, b)	run_whole(c, a)
+#define run_construct(c, a, b, x)	run_construct(c, a)
+#define run_single(c, a, b, x)		run_single(c, a)
+#define run_whole(c, a, b, x)		run_whole(c, a)
+#define run_two(c, a, b, x)		run_two(c, a, b)
 
 AGREE_PROG(construct)
 AGREE_PROG(single)

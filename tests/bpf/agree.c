@@ -29,7 +29,48 @@
 #include "agree.h"
 #include "arena_probe.h"
 
-#if defined(AGREE_FALLBACK)
+#if defined(AGREE_ORACLE)
+/*
+ * The differential oracle (tests/bpf/oracle_upstream.bpf.c): the object is
+ * built from a fetched kernel tree, so it is opened by path, not embedded.
+ */
+struct oracle_skel {
+	struct bpf_object *obj;
+	struct {
+		struct bpf_map *arena;
+	} maps;
+};
+typedef struct oracle_skel skel_t;
+#define SKEL(fn)	oracle_##fn
+#define ORACLE		1
+static const char mode_name[] = "oracle: agent library, library BPF, upstream cid.bpf.h BPF";
+static const char *oracle_path;
+
+static skel_t *oracle_open_and_load(void)
+{
+	static skel_t skel;
+
+	skel.obj = bpf_object__open_file(oracle_path, NULL);
+	if (!skel.obj)
+		return NULL;
+	skel.maps.arena = bpf_object__find_map_by_name(skel.obj, "arena");
+	if (!skel.maps.arena || bpf_object__load(skel.obj)) {
+		bpf_object__close(skel.obj);
+		return NULL;
+	}
+	return &skel;
+}
+
+static void oracle_destroy(skel_t *skel)
+{
+	bpf_object__close(skel->obj);
+}
+#elif defined(AGREE_NATIVE2)
+#include "agree_native2.skel.h"
+#define SKEL(fn)	agree_native2__##fn
+typedef struct agree_native2 skel_t;
+static const char mode_name[] = "native __arena, built by " AGREE_CLANG2;
+#elif defined(AGREE_FALLBACK)
 #include "agree_fallback.skel.h"
 #define SKEL(fn)	agree_fallback__##fn
 typedef struct agree_fallback skel_t;
@@ -44,6 +85,10 @@ static const char mode_name[] = "native __arena, bpf_for loops";
 #define SKEL(fn)	agree_native__##fn
 typedef struct agree_native skel_t;
 static const char mode_name[] = "native __arena";
+#endif
+
+#ifndef ORACLE
+#define ORACLE		0
 #endif
 
 #define MAX_CIDS	8192u
@@ -72,6 +117,7 @@ static const char *const op_names[AGREE_NR_OPS] = {
 	"zero", "fill", "empty", "weight", "weight(set_cmask arg)",
 	"and", "or", "copy", "andnot", "equal", "subset", "intersects",
 	"next_set", "first_set", "next_and_set", "next_set_wrap", "next_and_set_wrap", "for_each",
+	"next_and2_set", "next_and2_set_wrap",
 };
 
 static const char *const family_names[AGREE_NR_FAMILIES] = {
@@ -87,6 +133,32 @@ static const int family_ops[AGREE_NR_FAMILIES][2] = {
 	{ AGREE_NEXT_SET, AGREE_NR_OPS },
 };
 
+/*
+ * The helpers the oracle leaves out, and why; every other op is compared
+ * three ways.  Upstream's void helpers are compared on the words they
+ * leave, not on a return value (oracle_void).
+ */
+static const char *const oracle_excluded[AGREE_NR_OPS] = {
+	[AGREE_VALID] = "library only (upstream has no header check)",
+	[AGREE_END] = "library only (upstream spells it base + nr_cids)",
+	[AGREE_FILL] = "not in the kernel's cid.bpf.h (sched-ext/scx's only)",
+	[AGREE_EMPTY] = "not in the kernel's cid.bpf.h (sched-ext/scx's only)",
+	[AGREE_WEIGHT_ARG32] = "library only (scx_cmask_from_set_cmask_arg)",
+};
+
+/*
+ * AGREE_ORACLE_DIRTY=1: garbage in padding and unused words, which upstream
+ * trusts to be zero -- shows the differences docs/ABI.md lists (equal,
+ * weight, subset, zero); expected to fail.
+ */
+static int oracle_dirty;
+
+static const _Bool oracle_void[AGREE_NR_OPS] = {
+	[AGREE_INIT] = 1, [AGREE_INIT_ALLOC] = 1, [AGREE_REFRAME] = 1,
+	[AGREE_SET] = 1, [AGREE_CLEAR] = 1, [AGREE_SET_NA] = 1, [AGREE_CLEAR_NA] = 1,
+	[AGREE_ZERO] = 1, [AGREE_AND] = 1, [AGREE_OR] = 1, [AGREE_COPY] = 1, [AGREE_ANDNOT] = 1,
+};
+
 /* ------------------------------------------------------------- generation */
 
 struct batch {
@@ -95,7 +167,10 @@ struct batch {
 	uint64_t used;		/* bytes of the region handed out */
 	struct agree_case *cases;
 	uint32_t nr;
-	uint64_t a_bytes[AGREE_MAX_CASES], b_bytes[AGREE_MAX_CASES];
+	uint64_t a_bytes[AGREE_MAX_CASES], b_bytes[AGREE_MAX_CASES], c_bytes[AGREE_MAX_CASES];
+	uint8_t *base_o;	/* region O: upstream's copy (oracle only) */
+	int64_t up_ret[AGREE_MAX_CASES];
+	uint64_t up_ret2[AGREE_MAX_CASES];
 };
 
 static uint32_t pick_nr_cids(void)
@@ -114,7 +189,22 @@ static uint32_t pick_nr_cids(void)
 	}
 }
 
+static uint32_t pick_base_any(uint32_t nr);
+
+/*
+ * Upstream's helpers compute base + nr_cids in 32 bits: the oracle keeps
+ * windows below 2^32.
+ */
 static uint32_t pick_base(uint32_t nr)
+{
+	uint32_t base = pick_base_any(nr);
+
+	if (ORACLE && (uint64_t)base + nr >= (1ull << 32))
+		base = rnd_below(1u << 20);
+	return base;
+}
+
+static uint32_t pick_base_any(uint32_t nr)
 {
 	switch (rnd_below(10)) {
 	case 0:
@@ -176,7 +266,8 @@ static uint64_t gen_mask(struct batch *bt, uint32_t base, uint32_t nr, uint32_t 
 	uint32_t need = SCX_CMASK_NR_WORDS(nr), alloc = words;
 	int density = rnd_below(5);
 
-	switch (rnd_below(20)) {
+	/* a dishonest alloc_words now and then (never for the oracle: upstream trusts it) */
+	switch (rnd_below(20) + (ORACLE ? 20 : 0)) {
 	case 0:
 		alloc = need > 1 ? need - 1 - rnd_below(need - 1) : 0;
 		break;
@@ -196,7 +287,8 @@ static uint64_t gen_mask(struct batch *bt, uint32_t base, uint32_t nr, uint32_t 
 		    base / 64 + w - like->base / 64 < SCX_CMASK_NR_WORDS(like->nr_cids))
 			v = like->bits[base / 64 + w - like->base / 64] ^
 			    (rnd_below(3) ? 0 : pick_word(4));
-		m->bits[w] = (rnd() & ~in) | (v & in);
+		/* upstream trusts padding and unused words to be zero */
+		m->bits[w] = (ORACLE && !oracle_dirty ? 0 : rnd() & ~in) | (v & in);
 	}
 	*bytes = SCX_CMASK_HDR_SIZE + 8ull * words;
 	bt->used += (*bytes + 63) & ~63ull;
@@ -228,13 +320,33 @@ static uint32_t words_for(uint32_t nr)
 	return SCX_CMASK_NR_WORDS(nr) + rnd_below(3);
 }
 
+/*
+ * The third mask of a three-mask search: usually overlapping a's window
+ * (sometimes with a's content), sometimes anywhere, sometimes a itself.
+ */
+static void gen_third(struct batch *bt, struct agree_case *c, uint32_t base, uint32_t nr,
+		      const struct scx_cmask *a)
+{
+	uint32_t cnr = rnd_below(3) ? pick_nr_cids() : nr, cbase;
+
+	if (!rnd_below(10))
+		return;	/* c == a */
+	cbase = rnd_below(4) ? (uint32_t)(base + (int64_t)rnd_below(nr + cnr + 129) - cnr - 64)
+			     : pick_base(cnr);
+	c->c = gen_mask(bt, cbase, cnr, words_for(cnr), rnd_below(2) ? a : NULL,
+			&bt->c_bytes[bt->nr]);
+}
+
 static void gen_case(struct batch *bt, int family, struct agree_case *c)
 {
 	uint32_t nr = pick_nr_cids(), base = pick_base(nr), k = bt->nr;
 	const struct scx_cmask *a;
 
 	memset(c, 0, sizeof(*c));
-	c->op = family_ops[family][0] + rnd_below(family_ops[family][1] - family_ops[family][0]);
+	do
+		c->op = family_ops[family][0] +
+			rnd_below(family_ops[family][1] - family_ops[family][0]);
+	while (ORACLE && oracle_excluded[c->op]);
 	if (family == AGREE_CONSTRUCT) {
 		/* storage for any window init/reframe may ask for */
 		c->a = gen_mask(bt, base, nr, SLOT_MAX_WORDS, NULL, &bt->a_bytes[k]);
@@ -242,6 +354,9 @@ static void gen_case(struct batch *bt, int family, struct agree_case *c)
 		c->arg0 = pick_base(c->arg1);
 		c->arg2 = rnd_below(4) ? c->arg1 + rnd_below(MAX_CIDS - c->arg1 + 1)
 				       : rnd_below(MAX_CIDS + 1);
+		/* upstream zeroes alloc_words words unchecked: stay within storage */
+		if (ORACLE && c->arg2 > MAX_CIDS)
+			c->arg2 = MAX_CIDS;
 		c->b = c->a;
 		return;
 	}
@@ -249,8 +364,11 @@ static void gen_case(struct batch *bt, int family, struct agree_case *c)
 	a = (const struct scx_cmask *)(bt->base_a + c->a);
 	c->arg0 = pick_cid(base, nr);
 	c->b = c->a;
+	c->c = c->a;
 	if (family != AGREE_TWO && family != AGREE_SEARCH)
 		return;
+	if (c->op == AGREE_NEXT_AND2_SET || c->op == AGREE_NEXT_AND2_SET_WRAP)
+		gen_third(bt, c, base, nr, a);
 	if (!rnd_below(20))
 		return;	/* the same mask twice */
 	if (rnd_below(4)) {
@@ -276,6 +394,7 @@ static int64_t run_user(const struct agree_case *c, uint8_t *region, uint64_t *r
 {
 	struct scx_cmask *a = (struct scx_cmask *)(region + c->a);
 	struct scx_cmask *b = (struct scx_cmask *)(region + c->b);
+	struct scx_cmask *x = (struct scx_cmask *)(region + c->c);
 	uint64_t hash = 0, nr = 0;
 	uint32_t cid;
 
@@ -311,6 +430,8 @@ static int64_t run_user(const struct agree_case *c, uint8_t *region, uint64_t *r
 	case AGREE_NEXT_AND_SET: return scx_cmask_next_and_set(a, b, c->arg0);
 	case AGREE_NEXT_SET_WRAP: return scx_cmask_next_set_wrap(a, c->arg0);
 	case AGREE_NEXT_AND_SET_WRAP: return scx_cmask_next_and_set_wrap(a, b, c->arg0);
+	case AGREE_NEXT_AND2_SET: return scx_cmask_next_and2_set(a, b, x, c->arg0);
+	case AGREE_NEXT_AND2_SET_WRAP: return scx_cmask_next_and2_set_wrap(a, b, x, c->arg0);
 	case AGREE_FOR_EACH:
 		scx_cmask_for_each(cid, a) {
 			hash = AGREE_HASH(hash, cid);
@@ -360,6 +481,22 @@ static void check_batch(struct batch *bt, struct tally *t)
 		else if (c->b != c->a &&
 			 memcmp(bt->base_a + c->b, bt->base_u + c->b, bt->b_bytes[k]))
 			bad = "words of the second mask";
+		else if (c->c != c->a && c->c != c->b &&
+			 memcmp(bt->base_a + c->c, bt->base_u + c->c, bt->c_bytes[k]))
+			bad = "words of the third mask";
+		if (ORACLE && !bad) {
+			if (!oracle_void[c->op] &&
+			    (uret != bt->up_ret[k] || uret2 != bt->up_ret2[k]))
+				bad = "upstream's return value";
+			else if (memcmp(bt->base_o + c->a, bt->base_u + c->a, bt->a_bytes[k]))
+				bad = "upstream's words of the first mask";
+			else if (c->b != c->a &&
+				 memcmp(bt->base_o + c->b, bt->base_u + c->b, bt->b_bytes[k]))
+				bad = "upstream's words of the second mask";
+			else if (c->c != c->a && c->c != c->b &&
+				 memcmp(bt->base_o + c->c, bt->base_u + c->c, bt->c_bytes[k]))
+				bad = "upstream's words of the third mask";
+		}
 		if (bad) {
 			t->failed[c->op]++;
 			show_failure(t, c, bt, uret, uret2, bad);
@@ -371,6 +508,20 @@ static void check_batch(struct batch *bt, struct tally *t)
 
 /* ------------------------------------------------------------- driver */
 
+#if ORACLE
+static struct bpf_program *named_prog(skel_t *skel, const char *prefix, int family)
+{
+	char name[64];
+
+	snprintf(name, sizeof(name), "%s_%s", prefix, family_names[family]);
+	return bpf_object__find_program_by_name(skel->obj, name);
+}
+
+static struct bpf_program *family_prog(skel_t *skel, int family)
+{
+	return named_prog(skel, "agree", family);
+}
+#else
 static struct bpf_program *family_prog(skel_t *skel, int family)
 {
 	switch (family) {
@@ -381,6 +532,7 @@ static struct bpf_program *family_prog(skel_t *skel, int family)
 	default: return skel->progs.agree_search;
 	}
 }
+#endif
 
 static int run_batch(skel_t *skel, int family, uint8_t *arena, struct batch *bt)
 {
@@ -393,6 +545,23 @@ static int run_batch(skel_t *skel, int family, uint8_t *arena, struct batch *bt)
 	int err;
 
 	memcpy(bt->base_u, bt->base_a, bt->used);
+#if ORACLE
+	memcpy(bt->base_o, bt->base_a, bt->used);
+	/* upstream first, on region O; its results move out of the case array */
+	ctx.region = (uint64_t)(uintptr_t)bt->base_o;
+	err = bpf_prog_test_run_opts(bpf_program__fd(named_prog(skel, "up", family)), &opts);
+	if (err || opts.retval) {
+		fprintf(stderr, "FAIL: running up_%s: %s (retval %u)\n", family_names[family],
+			strerror(-err), opts.retval);
+		return -1;
+	}
+	for (uint32_t k = 0; k < bt->nr; k++) {
+		bt->up_ret[k] = bt->cases[k].ret;
+		bt->up_ret2[k] = bt->cases[k].ret2;
+		bt->cases[k].ret = bt->cases[k].ret2 = 0;
+	}
+	ctx.region = (uint64_t)(uintptr_t)bt->base_a;
+#endif
 	err = bpf_prog_test_run_opts(bpf_program__fd(family_prog(skel, family)), &opts);
 	if (err || opts.retval) {
 		fprintf(stderr, "FAIL: running agree_%s: %s (retval %u)\n", family_names[family],
@@ -410,13 +579,14 @@ static int run_family(skel_t *skel, int family, uint8_t *arena, uint32_t nr_case
 
 	bt.base_a = arena + AGREE_REGION_A_OFF;
 	bt.base_u = arena + AGREE_REGION_U_OFF;
+	bt.base_o = arena + AGREE_REGION_O_OFF;
 	bt.cases = (struct agree_case *)(arena + AGREE_CASES_OFF);
 	while (done < nr_cases) {
 		bt.used = 0;
 		bt.nr = 0;
-		/* keep room for the two widest masks of one case */
+		/* keep room for the three widest masks of one case */
 		while (bt.nr < AGREE_MAX_CASES && done + bt.nr < nr_cases &&
-		       bt.used + 2 * (SCX_CMASK_HDR_SIZE + 8 * SLOT_MAX_WORDS + 64) < AGREE_REGION_SIZE) {
+		       bt.used + 3 * (SCX_CMASK_HDR_SIZE + 8 * SLOT_MAX_WORDS + 64) < AGREE_REGION_SIZE) {
 			gen_case(&bt, family, &bt.cases[bt.nr]);
 			bt.nr++;
 		}
@@ -428,7 +598,41 @@ static int run_family(skel_t *skel, int family, uint8_t *arena, uint32_t nr_case
 	return 0;
 }
 
-int main(void)
+#if ORACLE
+/* The object next to this program (or AGREE_ORACLE_OBJ); 77 when absent. */
+static int oracle_find(const char *argv0)
+{
+	static char path[4096], why[512];
+	const char *env = getenv("AGREE_ORACLE_OBJ");
+	const char *slash = strrchr(argv0, '/');
+	FILE *f;
+
+	if (env) {
+		oracle_path = env;
+	} else {
+		snprintf(path, sizeof(path), "%.*soracle_upstream.bpf.o",
+			 slash ? (int)(slash - argv0 + 1) : 0, argv0);
+		oracle_path = path;
+	}
+	if (!access(oracle_path, R_OK))
+		return 0;
+	/* the build leaves the reason it could not make the object beside it */
+	snprintf(why, sizeof(why), "%.*s.skip", (int)(strlen(oracle_path) - 6), oracle_path);
+	f = fopen(why, "r");
+	if (f && fgets(why, sizeof(why), f)) {
+		why[strcspn(why, "\n")] = 0;
+		printf("SKIP: %s not built: %s\n", oracle_path, why);
+	} else {
+		printf("SKIP: %s not built (make tests/bpf/oracle_upstream.bpf.o fetches "
+		       "linux-source-7.3 for upstream's cid.bpf.h)\n", oracle_path);
+	}
+	if (f)
+		fclose(f);
+	return 77;
+}
+#endif
+
+int main(int argc, char **argv)
 {
 	const char *env = getenv("AGREE_SEED"), *cases_env = getenv("AGREE_CASES");
 	uint32_t nr_cases = cases_env ? (uint32_t)strtoul(cases_env, NULL, 0) : 12000;
@@ -439,6 +643,16 @@ int main(void)
 	uint8_t *arena;
 	size_t size;
 
+	(void)argc;
+#if ORACLE
+	if (oracle_find(argv[0]))
+		return 77;
+	oracle_dirty = getenv("AGREE_ORACLE_DIRTY") && atoi(getenv("AGREE_ORACLE_DIRTY"));
+	if (oracle_dirty)
+		printf("AGREE_ORACLE_DIRTY: dirty padding, differences expected\n");
+#else
+	(void)argv;
+#endif
 	if (arena_probe(why, sizeof(why))) {
 		printf("SKIP: %s\n", why);
 		return 77;
@@ -480,6 +694,22 @@ int main(void)
 		printf("  %-10s %7" PRIu64 " passed, %" PRIu64 " failed\n", family_names[f], fp, ff);
 		passed += fp;
 		failed += ff;
+	}
+	if (ORACLE) {
+		printf("three-way agreement per helper (library agent = library BPF = upstream BPF):\n");
+		for (int op = 0; op < AGREE_NR_OPS; op++)
+			if (!oracle_excluded[op])
+				printf("  %-26s %6" PRIu64 " agree, %" PRIu64 " differ%s\n",
+				       op_names[op], t.passed[op], t.failed[op],
+				       oracle_void[op] ? " (upstream void: words only)" : "");
+		printf("excluded:\n");
+		for (int op = 0; op < AGREE_NR_OPS; op++)
+			if (oracle_excluded[op])
+				printf("  %-26s %s\n", op_names[op], oracle_excluded[op]);
+		printf("  %-26s %s\n", "from_cpumask",
+		       "needs sched_ext kfuncs, which syscall programs cannot call");
+		printf("  %-26s %s\n", "(invalid headers, dirty padding)",
+		       "upstream's undefined behaviour: the library's own agree tests cover them");
 	}
 	printf("%" PRIu64 " passed, %" PRIu64 " failed\n", passed, failed);
 	return failed ? 1 : 0;

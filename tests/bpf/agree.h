@@ -12,8 +12,12 @@
 #define AGREE_CASES_OFF		(64u << 10)	/* offset 0 stays unused */
 #define AGREE_MAX_CASES		2048
 #define AGREE_REGION_A_OFF	(1u << 20)
+#ifndef AGREE_REGION_SIZE
 #define AGREE_REGION_SIZE	(6u << 20)
+#endif
 #define AGREE_REGION_U_OFF	(AGREE_REGION_A_OFF + AGREE_REGION_SIZE)
+/* the oracle's third copy, for upstream's helpers (4 MiB regions there) */
+#define AGREE_REGION_O_OFF	(AGREE_REGION_U_OFF + AGREE_REGION_SIZE)
 
 /* One operation family per BPF program. */
 enum agree_family {
@@ -39,11 +43,11 @@ enum agree_op {
 	AGREE_INTERSECTS,
 	/* search */
 	AGREE_NEXT_SET, AGREE_FIRST_SET, AGREE_NEXT_AND_SET, AGREE_NEXT_SET_WRAP,
-	AGREE_NEXT_AND_SET_WRAP, AGREE_FOR_EACH,
+	AGREE_NEXT_AND_SET_WRAP, AGREE_FOR_EACH, AGREE_NEXT_AND2_SET, AGREE_NEXT_AND2_SET_WRAP,
 	AGREE_NR_OPS,
 };
 
-/* One case; a and b are byte offsets of the masks in a region. */
+/* One case; a, b and c are byte offsets of the masks in a region. */
 struct agree_case {
 	__u32 op;
 	__u32 arg0;		/* cid, start or base */
@@ -53,6 +57,7 @@ struct agree_case {
 	__u64 b;
 	__s64 ret;		/* return value */
 	__u64 ret2;		/* for_each: hash of the visited cids */
+	__u64 c;		/* the third mask of the three-mask searches */
 };
 
 /* The context of one program run (bpf_prog_test_run's ctx_in). */

@@ -23,6 +23,11 @@ static const char mode_name[] = "clang asm-cast fallback, may_goto loops";
 #define SKEL(fn)	budget_bpffor__##fn
 typedef struct budget_bpffor skel_t;
 static const char mode_name[] = "clang native __arena, bpf_for loops";
+#elif defined(BUDGET_NATIVE2)
+#include "budget_native2.skel.h"
+#define SKEL(fn)	budget_native2__##fn
+typedef struct budget_native2 skel_t;
+static const char mode_name[] = "second clang (BPF_CLANG2) native __arena, may_goto loops";
 #else
 #include "budget_native.skel.h"
 #define SKEL(fn)	budget_native__##fn

@@ -98,3 +98,70 @@ include tests/bpf/arena_view.mk
 
 include tests/bpf/exhaust.mk
 include tests/bpf/race.mk
+
+# ---------------------------------------------------------------- issue 11
+# The second compiler (BPF_CLANG2, clang-22 by default): the agreement and
+# budget tests again on objects it built.
+if HAVE_BPF_CLANG2
+tests_bpf_clang2 = $(call bpf_compile_with,$(BPF_CLANG2)) -I$(top_srcdir)/tests/bpf
+tests/bpf/%_native2.bpf.o: $(top_srcdir)/tests/bpf/%.bpf.c $(tests_bpf_deps)
+	$(AM_V_GEN)$(MKDIR_P) tests/bpf && $(tests_bpf_clang2) -c $< -o $@
+
+check_PROGRAMS += tests/bpf/agree-native2 tests/bpf/budget-native2
+TESTS += tests/bpf/agree-native2 tests/bpf/budget-native2
+tests_bpf_agree_native2_SOURCES = $(tests_bpf_agree_native_SOURCES)
+tests_bpf_agree_native2_CPPFLAGS = $(tests_bpf_cppflags) -DAGREE_NATIVE2 \
+	-DAGREE_CLANG2='"$(BPF_CLANG2)"'
+tests_bpf_agree_native2_LDADD = $(tests_bpf_ldadd)
+tests_bpf_budget_native2_SOURCES = $(tests_bpf_budget_native_SOURCES)
+tests_bpf_budget_native2_CPPFLAGS = $(tests_bpf_cppflags) -DBUDGET_NATIVE2
+tests_bpf_budget_native2_LDADD = $(LIBBPF_LIBS)
+tests/bpf/agree_native2-agree.$(OBJEXT): tests/bpf/agree_native2.skel.h
+tests/bpf/budget_native2-budget.$(OBJEXT): tests/bpf/budget_native2.skel.h
+endif HAVE_BPF_CLANG2
+
+# The differential oracle (tests/bpf/oracle-upstream): agree.c against
+# upstream's cid.bpf.h as well.  Its BPF object needs the kernel's header,
+# fetched from Debian's linux-source-7.3 (tests/vm/fetch-source.sh) when the
+# object is made -- by `make tests/bpf/oracle_upstream.bpf.o`, which
+# check-vm runs; the program skips, printing why, while it is absent.
+EXTRA_DIST += tests/bpf/oracle_upstream.bpf.c
+if HAVE_BPF
+SRC_CACHE ?= $(HOME)/.cache/libscxcmask-src
+check_PROGRAMS += tests/bpf/oracle-upstream
+TESTS += tests/bpf/oracle-upstream
+tests_bpf_oracle_upstream_SOURCES = $(tests_bpf_agree_native_SOURCES)
+tests_bpf_oracle_upstream_CPPFLAGS = $(tests_bpf_cppflags) -DAGREE_ORACLE \
+	-DAGREE_REGION_SIZE='(4u << 20)'
+tests_bpf_oracle_upstream_LDADD = $(tests_bpf_ldadd)
+# no libtool wrapper: the program looks for its object next to itself
+tests_bpf_oracle_upstream_LDFLAGS = -no-install
+
+tests/bpf/oracle_upstream.bpf.o: $(top_srcdir)/tests/bpf/oracle_upstream.bpf.c \
+		$(top_srcdir)/tests/bpf/agree.bpf.c $(tests_bpf_deps)
+	$(AM_V_GEN)$(MKDIR_P) tests/bpf; rm -f tests/bpf/oracle_upstream.skip; \
+	out=$$($(SHELL) $(top_srcdir)/tests/vm/fetch-source.sh 7.3 $(SRC_CACHE)); rc=$$?; \
+	hdr=$$(printf '%s\n' "$$out" | sed -n 's/^cid_bpf_h=//p'); \
+	if [ $$rc -ne 0 ] || [ -z "$$hdr" ]; then \
+		printf '%s\n' "$$out" | sed -n 's/^SKIP: //p' | head -n 1 >tests/bpf/oracle_upstream.skip; \
+		echo "oracle-upstream: no upstream header: $$(cat tests/bpf/oracle_upstream.skip)"; \
+	else \
+		$(tests_bpf_clang) -DUPSTREAM_CID_H="\"$$hdr\"" -c $< -o $@; \
+	fi
+CLEANFILES += tests/bpf/oracle_upstream.skip
+endif HAVE_BPF
+
+# The compat and sched_ext headers compile in both arena modes (never loaded:
+# see tests/bpf/compat_compile.bpf.c); built with the oracle's loader.
+EXTRA_DIST += tests/bpf/compat_compile.bpf.c
+if HAVE_BPF
+tests_bpf_compat_deps = $(tests_bpf_deps) $(top_srcdir)/bpf/scxcmask/cid_compat.bpf.h \
+	$(top_srcdir)/bpf/scxcmask/sched_ext.bpf.h
+tests/bpf/compat_compile_native.bpf.o: $(top_srcdir)/tests/bpf/compat_compile.bpf.c $(tests_bpf_compat_deps)
+	$(AM_V_GEN)$(MKDIR_P) tests/bpf && $(tests_bpf_clang) -Wextra -Werror -c $< -o $@
+tests/bpf/compat_compile_fallback.bpf.o: $(top_srcdir)/tests/bpf/compat_compile.bpf.c $(tests_bpf_compat_deps)
+	$(AM_V_GEN)$(MKDIR_P) tests/bpf && $(tests_bpf_clang) -Wextra -Werror \
+		-DSCXCMASK_BPF_FORCE_ASM_CAST -c $< -o $@
+tests/bpf/oracle_upstream-agree.$(OBJEXT): tests/bpf/compat_compile_native.bpf.o \
+	tests/bpf/compat_compile_fallback.bpf.o
+endif HAVE_BPF

@@ -266,6 +266,29 @@ uint32_t model_next_and_set_wrap(const struct model *a, const struct model *b, u
 	return found < start ? found : model_end(a);
 }
 
+/* Cid by cid: set in a and tested set in b and c (an invalid b or c has none). */
+uint32_t model_next_and2_set(const struct model *a, const struct model *b, const struct model *c,
+			     uint32_t start)
+{
+	if (!model_valid(a))
+		return model_end(a);
+	for (uint64_t x = start < a->base ? a->base : start; x < (uint64_t)a->base + a->nr; x++)
+		if (a->bit[x - a->base] && model_test(b, (uint32_t)x) && model_test(c, (uint32_t)x))
+			return (uint32_t)x;
+	return model_end(a);
+}
+
+uint32_t model_next_and2_set_wrap(const struct model *a, const struct model *b,
+				  const struct model *c, uint32_t start)
+{
+	uint32_t found = model_next_and2_set(a, b, c, start);
+
+	if (!model_valid(a) || found != model_end(a) || start <= a->base)
+		return found;
+	found = model_next_and2_set(a, b, c, a->base);
+	return found < start ? found : model_end(a);
+}
+
 /* ------------------------------------------------------------ real masks */
 
 /* Grid position of @cid in a mask with @base: ABI 3's addressing formula. */

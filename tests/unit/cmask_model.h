@@ -70,6 +70,11 @@ uint32_t model_next_set(const struct model *m, uint32_t start);
 uint32_t model_next_and_set(const struct model *a, const struct model *b, uint32_t start);
 uint32_t model_next_set_wrap(const struct model *m, uint32_t start);
 uint32_t model_next_and_set_wrap(const struct model *a, const struct model *b, uint32_t start);
+/* Three masks (7.3's cmask_next_and2_set): sentinel end(a), as above. */
+uint32_t model_next_and2_set(const struct model *a, const struct model *b, const struct model *c,
+			     uint32_t start);
+uint32_t model_next_and2_set_wrap(const struct model *a, const struct model *b,
+				  const struct model *c, uint32_t start);
 
 /* ------------------------------------------------------------ real masks */
 

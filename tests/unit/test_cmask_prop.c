@@ -388,6 +388,55 @@ static uint32_t gen_alloc_cids(struct rng *r, uint32_t nr)
 	}
 }
 
+/*
+ * The three-mask search: a third mask c in a window related to a's (often
+ * overlapping, sometimes disjoint), checked against the model cid by cid.
+ */
+START_TEST(prop_search3)
+{
+	unsigned int n = gen_cases(1500);
+
+	for (unsigned int i = 0; i < n; i++) {
+		uint32_t cbase, cnr, caw, want, got;
+		struct gen_case gc;
+		struct gen_mask c;
+		struct pair p;
+		struct scx_cmask *a, *b;
+		struct model *ma, *mb;
+
+		gen_case_start(&gc, "search3", i);
+		pair_make(&p, &gc.rng);
+		a = p.a.mask, b = pair_b(&p);
+		ma = &p.a.model, mb = pair_bm(&p);
+		gen_related_window(&gc.rng, ma->base, ma->nr, &cbase, &cnr, &caw, 5);
+		gen_mask_make(&c, &gc.rng, cbase, cnr, caw);
+		for (int k = 0; k < 12; k++) {
+			const struct model *from = k % 3 == 0 ? ma : k % 3 == 1 ? mb : &c.model;
+			uint32_t s = gen_cid(&gc.rng, from);
+
+			want = model_next_and2_set(ma, mb, &c.model, s);
+			got = scx_cmask_next_and2_set(a, b, c.mask, s);
+			EXPECT(&gc, got == want,
+			       "next_and2_set([%u, +%u), [%u, +%u), [%u, +%u), %u) = %u, want %u",
+			       a->base, a->nr_cids, b->base, b->nr_cids, c.mask->base,
+			       c.mask->nr_cids, s, got, want);
+			want = model_next_and2_set_wrap(ma, mb, &c.model, s);
+			got = scx_cmask_next_and2_set_wrap(a, b, c.mask, s);
+			EXPECT(&gc, got == want,
+			       "next_and2_set_wrap([%u, +%u), [%u, +%u), [%u, +%u), %u) = %u, want %u",
+			       a->base, a->nr_cids, b->base, b->nr_cids, c.mask->base,
+			       c.mask->nr_cids, s, got, want);
+			/* with c == b it is the two-mask search */
+			EXPECT(&gc, scx_cmask_next_and2_set(a, b, b, s) ==
+				    scx_cmask_next_and_set(a, b, s),
+			       "next_and2_set(a, b, b, %u) differs from next_and_set(a, b, %u)", s, s);
+		}
+		gen_mask_free(&c);
+		pair_free(&p);
+	}
+}
+END_TEST
+
 START_TEST(prop_init)
 {
 	unsigned int n = gen_cases(2000);
@@ -494,6 +543,7 @@ static Suite *prop_suite(void)
 	tcase_add_test(tc, prop_two_mask_mutators);
 	tcase_add_test(tc, prop_predicates);
 	tcase_add_test(tc, prop_search);
+	tcase_add_test(tc, prop_search3);
 	tcase_add_test(tc, prop_init);
 	tcase_add_test(tc, prop_reframe);
 	suite_add_tcase(s, tc);

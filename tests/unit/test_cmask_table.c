@@ -385,6 +385,38 @@ START_TEST(sentinels)
 }
 END_TEST
 
+/*
+ * Three masks: a = [100, 200) {120, 150, 190}, b = [130, 330) {150, 190, 300},
+ * c = [64, 192) {120, 150, 190}: only 150 and 190 are in all three, and
+ * the search is bounded by c's end (192) but reports end(a).
+ */
+START_TEST(three_mask_search)
+{
+	union store s, u, v;
+	struct scx_cmask *a = mk(&s, 100, 100, 100, (const uint32_t[]){ 120, 150, 190, NONE });
+	struct scx_cmask *b = mk(&u, 130, 200, 200, (const uint32_t[]){ 150, 190, 300, NONE });
+	struct scx_cmask *c = mk(&v, 64, 128, 128, (const uint32_t[]){ 120, 150, 190, NONE });
+
+	ck_assert_uint_eq(scx_cmask_next_and2_set(a, b, c, 0), 150);
+	ck_assert_uint_eq(scx_cmask_next_and2_set(a, b, c, 150), 150);
+	ck_assert_uint_eq(scx_cmask_next_and2_set(a, b, c, 151), 190);
+	ck_assert_uint_eq(scx_cmask_next_and2_set(a, b, c, 191), 200);
+	ck_assert_uint_eq(scx_cmask_next_and2_set(b, a, c, 191), 330);
+	ck_assert_uint_eq(scx_cmask_next_and2_set(a, b, NULL, 0), 200);
+	ck_assert_uint_eq(scx_cmask_next_and2_set(NULL, b, c, 0), 0);
+	/* wrap: from 191 back to 150; a start at or below base never wraps */
+	ck_assert_uint_eq(scx_cmask_next_and2_set_wrap(a, b, c, 191), 150);
+	ck_assert_uint_eq(scx_cmask_next_and2_set_wrap(a, b, c, 151), 190);
+	ck_assert_uint_eq(scx_cmask_next_and2_set_wrap(a, b, c, 100), 150);
+	ck_assert_uint_eq(scx_cmask_next_and2_set_wrap(a, b, c, 200), 150);
+	ck_assert_uint_eq(scx_cmask_next_and2_set_wrap(a, b, NULL, 150), 200);
+	/* clearing 150 in c leaves 190 only, found from either side */
+	ck_assert_int_eq(scx_cmask_clear(150, c), 0);
+	ck_assert_uint_eq(scx_cmask_next_and2_set_wrap(a, b, c, 191), 190);
+	ck_assert_uint_eq(scx_cmask_next_and2_set(a, b, c, 0), 190);
+}
+END_TEST
+
 START_TEST(wrap_searches)
 {
 	/* window [100, 200), set {120, 150} */
@@ -696,6 +728,7 @@ static Suite *table_suite(void)
 	tcase_add_test(tc, top_of_grid);
 	tcase_add_test(tc, sentinels);
 	tcase_add_test(tc, wrap_searches);
+	tcase_add_test(tc, three_mask_search);
 	tcase_add_test(tc, subset_set_meaning);
 	tcase_add_test(tc, copy_keeps_dst_outside_src);
 	tcase_add_test(tc, padding_after_whole_mask_writers);

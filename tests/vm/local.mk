@@ -33,3 +33,25 @@ clean_local_targets += clean-vm-work
 clean-vm-work:
 	rm -rf tests/vm/work tests/vm/work-bpf
 .PHONY: clean-vm-work
+
+# Issue 11: the kernel's own scx_qmap on the upstream and the compat
+# cid.bpf.h (tests/vm/upstream-qmap.sh), and the differential oracle against
+# upstream's helpers in the guests (tests/vm/guest-progs.sh, until check-vm
+# runs every tests/bpf program there).  Both fetch Debian's linux-source.
+EXTRA_DIST += tests/vm/fetch-source.sh tests/vm/upstream-qmap.sh tests/vm/upstream-qmap-guest.sh \
+	tests/vm/progstats.c tests/vm/guest-progs.sh
+if HAVE_BPF
+# a skip (77: no mirror, no kernel, no clang-22) does not fail check-vm
+check-vm-upstream: all $(check_PROGRAMS) tests/bpf/oracle_upstream.bpf.o
+	@rc=0; $(SHELL) $(srcdir)/tests/vm/upstream-qmap.sh $(abs_top_srcdir) \
+		$(abs_top_builddir) || rc=$$?; \
+	$(SHELL) $(srcdir)/tests/vm/guest-progs.sh $(abs_top_srcdir) $(abs_top_builddir) \
+		tests/bpf/oracle-upstream $$(test -x tests/bpf/agree-native2 && \
+		echo tests/bpf/agree-native2 tests/bpf/budget-native2) || rc2=$$?; \
+	for r in $$rc $${rc2:-0}; do [ $$r -eq 0 ] || [ $$r -eq 77 ] || exit 1; done
+check-vm: check-vm-upstream
+else
+check-vm-upstream:
+	@echo "SKIP: check-vm-upstream needs the BPF toolchain"; exit 77
+endif
+.PHONY: check-vm-upstream

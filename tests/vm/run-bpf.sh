@@ -94,6 +94,11 @@ for p in "$@"; do
 	fi
 	adds+=(--add "$exe" "/opt/bpf/$name")
 	names+=("$name")
+	# files a program loads from beside itself (oracle-upstream's object,
+	# or the reason it could not be built)
+	for data in "$builddir/$(dirname "$p")/${name//-/_}".bpf.o "$builddir/$(dirname "$p")/${name//-/_}".skip; do
+		[ -f "$data" ] && adds+=(--add "$data" "/opt/bpf/$(basename "$data")")
+	done
 done
 printf '%s\n' "${names[@]}" >"$work/list"
 "$here/mkinitramfs.sh" "$builddir" "$work/initrd" --init "$here/guest-bpf.sh" \

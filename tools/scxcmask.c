@@ -15,10 +15,10 @@
 
 static const struct tool_command commands[] = {
 	{ "map", cmd_map,
-	  "map [--sysfs DIR] [--json] [--shard-size N] [--gen 7.2|7.3]\n"
-	  "      the cid layout: node -> LLC -> core -> cpus and their cids" },
+	  "map [--sysfs DIR] [--json] [--shard-size N] [--gen 7.2|7.3|7.4 | --btf FILE]\n"
+	  "      the cid layout: node -> LLC -> (7.4: cluster ->) core -> cpus and their cids" },
 	{ "override", cmd_override,
-	  "override [--sysfs DIR] [--json|--c] [--shard-size N] [--gen 7.2|7.3]\n"
+	  "override [--sysfs DIR] [--json|--c] [--shard-size N] [--gen 7.2|7.3|7.4 | --btf FILE]\n"
 	  "      the arrays a scheduler passes to scx_bpf_cid_override()" },
 	{ "cids", cmd_cids,
 	  "cids CPULIST [--sysfs DIR] [--skip-unmapped]\n"

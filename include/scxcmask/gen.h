@@ -112,7 +112,10 @@ SCXCMASK_API const char *scx_cid_gen_source_str(uint32_t source);
  * says why: no sched_ext, no cid support, or (only with @btf_path NULL) no
  * readable BTF.  A BTF whose struct scx_cid_topo is unknown (for example a
  * 40-byte one with cluster fields) is an error, not a guess: predicting
- * the 7.3 walk for it would give the wrong cids.
+ * the 7.3 walk for it would give the wrong cids.  The running kernel's
+ * BTF (some 5 MB) is parsed once per process and its answer kept, since
+ * the kernel cannot change under a running process; a file named by
+ * @btf_path is read at every call.
  *
  * Return: 0; -EOPNOTSUPP for an unknown-newer kernel, with scxcmask_errmsg()
  * naming its struct scx_cid_topo and how to ask for a generation instead;

@@ -536,9 +536,15 @@ START_TEST(gen_of_kernel)
 		int err = scx_cid_gen_of_kernel(NULL, &gen, &src);
 
 		ck_assert_msg(err == 0 || err == -EOPNOTSUPP, "%d %s", err, scxcmask_errmsg());
+		uint32_t gen2 = 0, src2 = 0;
+
 		if (!err)
 			ck_assert(gen == SCX_CID_GEN_7_2 || gen == SCX_CID_GEN_7_3);
 		ck_assert(src >= SCX_CID_GEN_SRC_BTF && src <= SCX_CID_GEN_SRC_NO_BTF);
+		/* the second answer comes from the per-process cache: the same */
+		ck_assert_int_eq(scx_cid_gen_of_kernel(NULL, &gen2, &src2), err);
+		ck_assert_uint_eq(gen2, gen);
+		ck_assert_uint_eq(src2, src);
 	}
 }
 END_TEST

@@ -4,10 +4,17 @@
  * scx_bpf_cpu_to_cid(), scx_bpf_cid_to_cpu() and scx_bpf_cid_topo().
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include "cid_internal.h"
 #include "cpubits.h"
 #include "internal.h"
+
+/* the struct is the newest generation's: every older kernel copies a prefix */
+_Static_assert(sizeof(struct scx_cid_topo) == SCX_CID_TOPO_SIZE_7_4 &&
+	       offsetof(struct scx_cid_topo, shard_cid) == SCX_CID_TOPO_SIZE_7_2 &&
+	       offsetof(struct scx_cid_topo, cluster_cid) == SCX_CID_TOPO_SIZE_7_3,
+	       "struct scx_cid_topo must grow only at its tail");
 
 struct scx_cid_map *scx_cid_map_alloc(uint32_t nr_cpu_ids, uint32_t nr_cids)
 {

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <string.h>
 #include <scxcmask/btf.h>
+#include <scxcmask/cid.h>
 #include <scxcmask/cmask.h>
 #include "internal.h"
 #ifdef HAVE_LIBBPF
@@ -17,20 +18,6 @@
 #endif
 
 #define VMLINUX_BTF	"/sys/kernel/btf/vmlinux"
-
-SCXCMASK_API const char *scx_btf_cid_gen_str(uint32_t gen)
-{
-	switch (gen) {
-	case SCX_BTF_CID_NONE:
-		return "none";
-	case SCX_BTF_CID_7_2:
-		return "7.2";
-	case SCX_BTF_CID_7_3:
-		return "7.3";
-	default:
-		return "unknown";
-	}
-}
 
 /* Appends to a bounded buffer; the text is simply cut when it is full. */
 struct textbuf {
@@ -52,6 +39,23 @@ static void __attribute__((format(printf, 2, 3))) tb_add(struct textbuf *tb, con
 		tb->used += (size_t)n < tb->len - tb->used ? (size_t)n : tb->len - tb->used - 1;
 }
 
+static void write_gen(struct textbuf *tb, const struct scx_btf_report *r)
+{
+	if (r->gen != SCX_CID_GEN_UNKNOWN_NEWER) {
+		tb_add(tb, "generation:       %s (struct scx_cid_topo is %u bytes)\n",
+		       scx_cid_gen_str(r->gen), r->topo_size);
+		return;
+	}
+	if (!r->topo_size) {
+		tb_add(tb, "generation:       unknown-newer (no struct scx_cid_topo)\n");
+		return;
+	}
+	tb_add(tb, "generation:       unknown-newer (struct scx_cid_topo is %u bytes, and not the 7.2 or 7.3 layout%s)\n",
+	       r->topo_size,
+	       r->topo_size == SCX_CID_TOPO_SIZE_7_4 ?
+	       "; 40 bytes is the size of the provisional 7.4 layout with cluster fields, which no kernel has confirmed" : "");
+}
+
 static void write_report(const char *path, const struct scx_btf_report *r, int ret,
 			 char *msg, size_t msglen)
 {
@@ -68,13 +72,8 @@ static void write_report(const char *path, const struct scx_btf_report *r, int r
 	tb_add(&tb, "sched_ext:        %s\n", r->has_sched_ext ? "yes" : "no");
 	tb_add(&tb, "cid support:      %s\n",
 	       r->has_cid ? "yes (struct sched_ext_ops_cid)" : "no (no struct sched_ext_ops_cid)");
-	if (r->has_cid) {
-		if (r->topo_size)
-			tb_add(&tb, "generation:       %s (struct scx_cid_topo is %u bytes)\n",
-			       scx_btf_cid_gen_str(r->gen), r->topo_size);
-		else
-			tb_add(&tb, "generation:       unknown (no struct scx_cid_topo)\n");
-	}
+	if (r->has_cid)
+		write_gen(&tb, r);
 	if (!r->has_cmask)
 		tb_add(&tb, "struct scx_cmask: absent\n");
 	else if (r->cmask_ok)
@@ -301,6 +300,46 @@ static const struct btf_type *find_struct(const struct btf *btf, const char *nam
 	return id > 0 ? btf__type_by_id(btf, id) : NULL;
 }
 
+/* The members of struct scx_cid_topo, in order, 4 bytes each. */
+static const char *const topo_members[] = {
+	"core_cid", "core_idx", "llc_cid", "llc_idx", "node_cid", "node_idx",
+	"shard_cid", "shard_idx", "cluster_cid", "cluster_idx",
+};
+
+/*
+ * Whether @t is exactly the first @n members of the library's struct
+ * scx_cid_topo: that size, those names in that order at 4-byte steps, each
+ * a 32-bit integer, and nothing more.  Anything else is a layout this
+ * library has not seen, whatever its size.
+ */
+static bool topo_is(const struct btf *btf, const struct btf_type *t, uint16_t n)
+{
+	const struct btf_member *m = btf_members(t);
+
+	if (t->size != 4u * n || btf_vlen(t) != n)
+		return false;
+	for (uint16_t i = 0; i < n; i++) {
+		const struct btf_type *mt = skip_mods(btf, m[i].type);
+
+		if (strcmp(btf__name_by_offset(btf, m[i].name_off) ?: "", topo_members[i]) ||
+		    btf_member_bit_offset(t, i) != 32u * i || btf_member_bitfield_size(t, i) ||
+		    !mt || !btf_is_int(mt) || mt->size != 4 || btf_int_bits(mt) != 32 ||
+		    btf_int_offset(mt))
+			return false;
+	}
+	return true;
+}
+
+static uint32_t topo_gen(const struct btf *btf, const struct btf_type *topo)
+{
+	if (topo && topo_is(btf, topo, SCX_CID_TOPO_SIZE_7_2 / 4))
+		return SCX_CID_GEN_7_2;
+	if (topo && topo_is(btf, topo, SCX_CID_TOPO_SIZE_7_3 / 4))
+		return SCX_CID_GEN_7_3;
+	/* 7.4 is provisional: even its exact layout is not called 7.4 */
+	return SCX_CID_GEN_UNKNOWN_NEWER;
+}
+
 static void classify(const struct btf *btf, struct scx_btf_report *r)
 {
 	const struct btf_type *topo = find_struct(btf, "scx_cid_topo");
@@ -309,14 +348,7 @@ static void classify(const struct btf *btf, struct scx_btf_report *r)
 	r->has_sched_ext = find_struct(btf, "sched_ext_ops") != NULL;
 	r->has_cid = find_struct(btf, "sched_ext_ops_cid") != NULL;
 	r->topo_size = topo ? topo->size : 0;
-	if (!r->has_cid)
-		r->gen = SCX_BTF_CID_NONE;
-	else if (topo && topo->size == 24)
-		r->gen = SCX_BTF_CID_7_2;
-	else if (topo && topo->size == 32 && has_member(topo, btf, "shard_cid"))
-		r->gen = SCX_BTF_CID_7_3;
-	else
-		r->gen = SCX_BTF_CID_UNKNOWN;
+	r->gen = r->has_cid ? topo_gen(btf, topo) : SCX_CID_GEN_NONE;
 
 	r->has_cmask = cm != NULL;
 	if (!cm) {

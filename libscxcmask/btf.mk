@@ -4,3 +4,5 @@
 # libbpf when configure found it, and says so otherwise.
 libscxcmask_libscxcmask_la_SOURCES += libscxcmask/btf.c
 pkginclude_HEADERS += include/scxcmask/btf.h
+# the generation enum both the map and the BTF check use
+pkginclude_HEADERS += include/scxcmask/gen.h

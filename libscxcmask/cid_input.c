@@ -304,6 +304,47 @@ const uint64_t *cid_input_llc_mask(struct cid_input *in, uint32_t cpu, int *err)
 	return row;
 }
 
+/*
+ * The 7.4 cluster mask.  Kernels print it as cluster_cpus_list and
+ * cluster_cpus only where the architecture defines a cluster level (arm64,
+ * x86 since 5.16); elsewhere topology_cluster_cpumask() is the cpu alone,
+ * and so is it here.  Rows are allocated on first use: only a 7.4 walk
+ * asks.
+ */
+const uint64_t *scxcmask__cid_input_cluster_mask(struct cid_input *in, uint32_t cpu, int *err)
+{
+	static const char *const names[] = { "cluster_cpus_list", "cluster_cpus" };
+	uint64_t *row;
+	char rel[96];
+
+	if (!in->cluster) {
+		in->cluster = calloc((size_t)in->nr_cpu_ids * in->nw, sizeof(uint64_t));
+		in->cluster_read = calloc(in->nr_cpu_ids, 1);
+		if (!in->cluster || !in->cluster_read) {
+			*err = fail_nomem();
+			return NULL;
+		}
+	}
+	row = in->cluster + (size_t)cpu * in->nw;
+	if (in->cluster_read[cpu])
+		return row;
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		snprintf(rel, sizeof(rel), "cpu/cpu%u/topology/%s", cpu, names[i]);
+		*err = scx_sysfs_read_mask(&in->fs, rel, row, in->nr_cpu_ids);
+		if (*err == -ENOENT)
+			continue;
+		if (*err)
+			return NULL;
+		in->cluster_read[cpu] = 1;
+		return row;
+	}
+	*err = 0;
+	cpubits_zero(row, in->nw);
+	cpubits_set(row, cpu);
+	in->cluster_read[cpu] = 1;
+	return row;
+}
+
 static int alloc_input(struct cid_input *in)
 {
 	size_t rows = (size_t)in->nr_cpu_ids * in->nw;
@@ -365,5 +406,7 @@ void cid_input_free(struct cid_input *in)
 	free(in->llc);
 	free(in->llc_read);
 	free(in->no_cpus);
+	free(in->cluster);
+	free(in->cluster_read);
 	scx_sysfs_close(&in->fs);
 }

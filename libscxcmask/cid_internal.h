@@ -18,7 +18,8 @@ struct scx_cid_map {
 	uint32_t nr_cids;
 	uint32_t nr_online_cids;
 	uint32_t nr_shards;
-	uint32_t gen;			/* enum scx_cid_gen */
+	uint32_t gen;			/* enum scx_cid_gen: 7.2, 7.3 or 7.4 */
+	uint32_t gen_source;		/* enum scx_cid_gen_source */
 	int32_t *cpu_to_cid;		/* nr_cpu_ids entries, -1: not possible */
 	int32_t *cid_to_cpu;		/* nr_cids entries */
 	struct scx_cid_topo *topo;	/* nr_cids entries */
@@ -52,6 +53,8 @@ struct cid_input {
 	bool nodes_known;		/* cpu_node[] complete: derived node masks valid */
 	uint64_t *no_cpus;		/* an empty mask */
 	uint32_t nr_llc_fallbacks;	/* cpus whose LLC became their node */
+	uint64_t *cluster;		/* 7.4: row per cpu, read on first use */
+	uint8_t *cluster_read;		/* per cpu: cluster row valid */
 };
 
 int cid_input_read(struct cid_input *in, const char *sysfs_root);
@@ -60,13 +63,29 @@ void cid_input_free(struct cid_input *in);
 const uint64_t *cid_input_node_mask(struct cid_input *in, int32_t nid, int *err);
 /* The last cache leaf's shared_cpu_map of @cpu, or its node's mask. */
 const uint64_t *cid_input_llc_mask(struct cid_input *in, uint32_t cpu, int *err);
+/*
+ * topology_cluster_cpumask(@cpu) (7.4): cluster_cpus_list, else
+ * cluster_cpus, else @cpu alone (the kernel's default); the walk widens it
+ * with the SMT siblings.  NULL with a message on error.
+ */
+const uint64_t *scxcmask__cid_input_cluster_mask(struct cid_input *in, uint32_t cpu, int *err);
 
 static inline const uint64_t *cid_input_sibling(const struct cid_input *in, uint32_t cpu)
 {
 	return in->sibling + (size_t)cpu * in->nw;
 }
 
-/* The walk of docs/ABI.md 6.2 over @in, with 7.3 shards when @gen says so. */
+/* Generations the walk implements (7.2, 7.3, provisional 7.4). */
+static inline bool scxcmask__cid_gen_walkable(uint32_t gen)
+{
+	return gen == SCX_CID_GEN_7_2 || gen == SCX_CID_GEN_7_3 || gen == SCX_CID_GEN_7_4;
+}
+
+/*
+ * The walk of docs/ABI.md 6.2 over @in: 7.3 shards when @gen >= 7.3, and the
+ * provisional 7.4 cluster level (node -> LLC -> cluster -> core) when
+ * @gen >= 7.4.
+ */
 int cid_walk(struct cid_input *in, uint32_t gen, uint32_t shard_size, struct scx_cid_map **out);
 
 /*

@@ -4,10 +4,17 @@
  * scx_bpf_cpu_to_cid(), scx_bpf_cid_to_cpu() and scx_bpf_cid_topo().
  */
 #include <errno.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include "cid_internal.h"
 #include "cpubits.h"
 #include "internal.h"
+
+/* the struct is the newest generation's: every older kernel copies a prefix */
+_Static_assert(sizeof(struct scx_cid_topo) == SCX_CID_TOPO_SIZE_7_4 &&
+	       offsetof(struct scx_cid_topo, shard_cid) == SCX_CID_TOPO_SIZE_7_2 &&
+	       offsetof(struct scx_cid_topo, cluster_cid) == SCX_CID_TOPO_SIZE_7_3,
+	       "struct scx_cid_topo must grow only at its tail");
 
 struct scx_cid_map *scx_cid_map_alloc(uint32_t nr_cpu_ids, uint32_t nr_cids)
 {
@@ -49,7 +56,7 @@ SCXCMASK_API void scx_cid_map_free(struct scx_cid_map *map)
 
 static int check_opts(const struct scx_cid_map_opts *opts, uint32_t *gen, uint32_t *shard_size)
 {
-	*gen = SCX_CID_GEN_7_3;
+	*gen = SCX_CID_GEN_DEFAULT;
 	*shard_size = 0;
 	if (!opts)
 		return 0;
@@ -63,27 +70,51 @@ static int check_opts(const struct scx_cid_map_opts *opts, uint32_t *gen, uint32
 		*shard_size = opts->shard_size;
 	if (opts->sz >= offsetof(struct scx_cid_map_opts, gen) + sizeof(uint32_t))
 		*gen = opts->gen;
-	if (*gen != SCX_CID_GEN_7_3 && *gen != SCX_CID_GEN_7_2)
-		return scxcmask__fail(-EINVAL, "scx_cid_map_opts.gen %u is not a known kernel generation", *gen);
+	if (*gen != SCX_CID_GEN_DEFAULT && !scxcmask__cid_gen_walkable(*gen))
+		return scxcmask__fail(-EINVAL, "scx_cid_map_opts.gen 0x%x (%s) is not a generation a map can model (0, 0x0702, 0x0703, 0x0704)",
+				      *gen, scx_cid_gen_str(*gen));
 	return 0;
+}
+
+/*
+ * SCX_CID_GEN_DEFAULT: the running kernel's generation when the tree is the
+ * running system's, the newest released one for a capture (its kernel is
+ * not here to ask).
+ */
+static int resolve_gen(const char *sysfs_root, uint32_t *gen, uint32_t *source)
+{
+	if (*gen != SCX_CID_GEN_DEFAULT) {
+		*source = SCX_CID_GEN_SRC_CALLER;
+		return 0;
+	}
+	if (sysfs_root) {
+		*gen = SCX_CID_GEN_NEWEST_RELEASED;
+		*source = SCX_CID_GEN_SRC_CAPTURE;
+		return 0;
+	}
+	return scx_cid_gen_of_kernel(NULL, gen, source);
 }
 
 SCXCMASK_API int scx_cid_map_new_opts(struct scx_cid_map **out, const char *sysfs_root,
 				      const struct scx_cid_map_opts *opts)
 {
 	struct cid_input in;
-	uint32_t gen, shard_size;
+	uint32_t gen, shard_size, source;
 	int err;
 
 	if (!out)
 		return scxcmask__fail(-EINVAL, "scx_cid_map_new: out is NULL");
 	err = check_opts(opts, &gen, &shard_size);
+	if (!err)
+		err = resolve_gen(sysfs_root, &gen, &source);
 	if (err)
 		return err;
 	err = cid_input_read(&in, sysfs_root);
 	if (!err)
 		err = cid_walk(&in, gen, shard_size, out);
 	cid_input_free(&in);
+	if (!err)
+		(*out)->gen_source = source;
 	return err;
 }
 
@@ -137,6 +168,13 @@ SCXCMASK_API int scx_cid_map_topo(const struct scx_cid_map *map, uint32_t cid,
 		return scxcmask__fail(-EINVAL, "cid %u is not below nr_cids %u", cid, map->nr_cids);
 	*out = map->topo[cid];
 	return 0;
+}
+
+SCXCMASK_API uint32_t scx_cid_map_gen(const struct scx_cid_map *map, uint32_t *source)
+{
+	if (source)
+		*source = map ? map->gen_source : 0;
+	return map ? map->gen : SCX_CID_GEN_NONE;
 }
 
 SCXCMASK_API uint32_t scx_cid_map_nr_shards(const struct scx_cid_map *map)

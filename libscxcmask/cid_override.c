@@ -71,7 +71,7 @@ static void fill_override(struct scx_cid_map *map, const int32_t *cpu_to_cid,
 		map->shard_base[i] = (uint32_t)start[i];
 	map->shard_base[nr_shards] = map->nr_cids;
 	for (uint32_t cid = 0; cid < map->nr_cids; cid++) {
-		struct scx_cid_topo t = { -1, -1, -1, -1, -1, -1, -1, -1 };
+		struct scx_cid_topo t = SCX_CID_TOPO_NONE;
 
 		if (nr_shards) {
 			while (si + 1 < nr_shards && cid >= map->shard_base[si + 1])
@@ -110,6 +110,7 @@ SCXCMASK_API int scx_cid_map_from_override(struct scx_cid_map **out,
 	if (!map)
 		return scxcmask__fail(-ENOMEM, "out of memory building an override map");
 	map->gen = shard_start ? SCX_CID_GEN_7_3 : SCX_CID_GEN_7_2;
+	map->gen_source = SCX_CID_GEN_SRC_CALLER;
 	map->nr_online_cids = base->nr_online_cids;
 	cpubits_copy(map->possible, base->possible, cpubits_words(base->nr_cpu_ids));
 	cpubits_copy(map->online, base->online, cpubits_words(base->nr_cpu_ids));

@@ -2,7 +2,17 @@
 /*
  * The kernel's cid assignment (docs/ABI.md 6.2): online cpus grouped node ->
  * LLC -> SMT core -> ascending cpu, each level intersected with what is
- * left of its parent, then the rest of the possible cpus in a tail.  The
+ * left of its parent, then the rest of the possible cpus in a tail.
+ *
+ * The provisional 7.4 walk (sched_ext for-7.4, "sched_ext: cid: Represent
+ * clusters explicitly" v3, implemented from its description: no such
+ * kernel boots here) puts a cluster level between LLC and core.  A cluster
+ * is "inclusive": the first remaining cpu's topology_cluster_cpumask()
+ * together with its SMT siblings, intersected with what is left of the
+ * LLC, so a core with no wider cluster is a cluster by itself and a
+ * cluster over two LLCs or two nodes becomes one unit per part.  Cores are
+ * then taken inside the cluster.  Shards keep their 7.3 layout per LLC and
+ * their cut before a core, so a shard boundary may fall inside a cluster.  The
  * checks that make the kernel refuse a topology (its WARN_ON_ONCE paths)
  * are errors here too, so a prediction never invents a layout.
  */
@@ -15,11 +25,11 @@
 struct walk {
 	struct cid_input *in;
 	struct scx_cid_map *map;
-	uint64_t *to_walk, *node, *llc, *core;	/* scratch masks, nw words each */
-	bool shards;
+	uint64_t *to_walk, *node, *llc, *cluster, *core;	/* scratch masks, nw words each */
+	bool shards, clusters;
 	uint32_t shard_size;
 	uint32_t next_cid;
-	int32_t node_idx, llc_idx, core_idx;	/* next index of each kind */
+	int32_t node_idx, llc_idx, cluster_idx, core_idx;	/* next index of each kind */
 	struct scx_cid_topo cur;		/* fields of the unit being filled */
 	struct cid_shard_state shard;
 };
@@ -40,20 +50,40 @@ static void assign(struct walk *w, uint32_t cpu, const struct scx_cid_topo *topo
 	w->map->topo[cid] = *topo;
 }
 
-static void walk_core(struct walk *w, uint32_t lcpu)
+/* The core of @lcpu inside @parent (the LLC's, or in 7.4 the cluster's, remaining cpus). */
+static void walk_core(struct walk *w, uint32_t lcpu, uint64_t *parent)
 {
 	uint32_t nw = w->in->nw;
 
-	cpubits_and(w->core, w->llc, cid_input_sibling(w->in, lcpu), nw);
+	cpubits_and(w->core, parent, cid_input_sibling(w->in, lcpu), nw);
 	w->cur.core_cid = (int32_t)w->next_cid;
 	w->cur.core_idx = w->core_idx++;
 	if (w->shards && cid_shard_add_core(&w->shard, cpubits_weight(w->core, nw)))
 		open_shard(w);
 	cpubits_for_each(cpu, w->core, nw)
 		assign(w, (uint32_t)cpu, &w->cur);
+	cpubits_andnot(parent, w->core, nw);
 	cpubits_andnot(w->llc, w->core, nw);
 	cpubits_andnot(w->node, w->core, nw);
 	cpubits_andnot(w->to_walk, w->core, nw);
+}
+
+/* 7.4: the cluster of @ccpu, (cluster mask | SMT siblings) & remaining LLC. */
+static int walk_cluster(struct walk *w, uint32_t ccpu)
+{
+	uint32_t nw = w->in->nw;
+	int err = 0, lcpu;
+	const uint64_t *mask = scxcmask__cid_input_cluster_mask(w->in, ccpu, &err);
+
+	if (!mask)
+		return err;
+	for (uint32_t i = 0; i < nw; i++)
+		w->cluster[i] = (mask[i] | cid_input_sibling(w->in, ccpu)[i]) & w->llc[i];
+	w->cur.cluster_cid = (int32_t)w->next_cid;
+	w->cur.cluster_idx = w->cluster_idx++;
+	while ((lcpu = cpubits_first(w->cluster, nw)) >= 0)
+		walk_core(w, (uint32_t)lcpu, w->cluster);
+	return 0;
 }
 
 static int walk_llc(struct walk *w, uint32_t ncpu)
@@ -74,8 +104,15 @@ static int walk_llc(struct walk *w, uint32_t ncpu)
 		cid_shard_begin_llc(&w->shard, w->in, w->llc, w->shard_size);
 		open_shard(w);
 	}
-	while ((lcpu = cpubits_first(w->llc, nw)) >= 0)
-		walk_core(w, (uint32_t)lcpu);
+	while ((lcpu = cpubits_first(w->llc, nw)) >= 0) {
+		if (!w->clusters) {
+			walk_core(w, (uint32_t)lcpu, w->llc);
+			continue;
+		}
+		err = walk_cluster(w, (uint32_t)lcpu);
+		if (err)
+			return err;
+	}
 	return 0;
 }
 
@@ -104,7 +141,7 @@ static int walk_node(struct walk *w, uint32_t cpu, int32_t nid)
 /* Possible cpus without a cid, ascending, packed into shards of the cap. */
 static void walk_tail(struct walk *w)
 {
-	struct scx_cid_topo neg = { -1, -1, -1, -1, -1, -1, -1, -1 };
+	struct scx_cid_topo neg = SCX_CID_TOPO_NONE;
 	uint32_t cap = cid_shard_cap(w->shard_size), in_shard = cap;
 
 	cpubits_for_each(cpu, w->in->possible, w->in->nw) {
@@ -146,11 +183,12 @@ int cid_walk(struct cid_input *in, uint32_t gen, uint32_t shard_size, struct scx
 	uint32_t nw = in->nw, nr_cids = cpubits_weight(in->possible, nw);
 	struct walk w = {
 		.in = in,
-		.shards = gen == SCX_CID_GEN_7_3,
+		.shards = gen >= SCX_CID_GEN_7_3,
+		.clusters = gen >= SCX_CID_GEN_7_4,
 		.shard_size = shard_size ? shard_size : SCX_CID_SHARD_SIZE_DFL,
-		.cur = { -1, -1, -1, -1, -1, -1, -1, -1 },
+		.cur = SCX_CID_TOPO_NONE,
 	};
-	uint64_t *scratch = calloc((size_t)nw * 4, sizeof(uint64_t));
+	uint64_t *scratch = calloc((size_t)nw * 5, sizeof(uint64_t));
 	int err;
 
 	w.map = scx_cid_map_alloc(in->nr_cpu_ids, nr_cids);
@@ -162,7 +200,8 @@ int cid_walk(struct cid_input *in, uint32_t gen, uint32_t shard_size, struct scx
 	w.to_walk = scratch;
 	w.node = scratch + nw;
 	w.llc = scratch + 2 * nw;
-	w.core = scratch + 3 * nw;
+	w.cluster = scratch + 3 * nw;
+	w.core = scratch + 4 * nw;
 	w.map->gen = gen;
 	cpubits_copy(w.map->possible, in->possible, nw);
 	cpubits_copy(w.map->online, in->online, nw);

@@ -9,6 +9,7 @@
 # files, so a capture is small and holds nothing else about the machine:
 #   cpu/{possible,online,present,offline}, cpu/cpuN/online, cpu/cpuN/nodeM,
 #   cpu/cpuN/topology/{thread_siblings_list,core_cpus_list},
+#   cpu/cpuN/topology/{cluster_cpus_list,cluster_cpus} (the 7.4 walk),
 #   cpu/cpuN/cache/indexK/{level,type,shared_cpu_list,shared_cpu_map},
 #   node/{online,possible,has_cpu}, node/nodeM/{cpulist,cpumap}
 # Use a capture with 'scxcmask map --sysfs DIR' after extracting it in DIR.
@@ -41,7 +42,8 @@ for c in cpu/cpu[0-9]*; do
 	for l in "$c"/node[0-9]*; do
 		[ -L "$l" ] && ln -s "$(readlink "$l")" "$dst/$l"
 	done
-	[ -d "$c/topology" ] && copy "$c/topology" thread_siblings_list core_cpus_list
+	[ -d "$c/topology" ] && copy "$c/topology" thread_siblings_list core_cpus_list \
+		cluster_cpus_list cluster_cpus
 	for k in "$c"/cache/index[0-9]*; do
 		[ -d "$k" ] && copy "$k" level type shared_cpu_list shared_cpu_map
 	done

@@ -17,21 +17,25 @@ enum out_form { OUT_TEXT, OUT_JSON, OUT_C, OUT_SVG };
 
 struct map_args {
 	const char *sysfs;
+	const char *btf;	/* --btf: the generation of that kernel */
 	enum out_form form;
 	uint32_t shard_size;
-	uint32_t gen;
+	uint32_t gen;		/* SCX_CID_GEN_DEFAULT unless --gen or --btf */
+	uint32_t btf_source;	/* with --btf: how its generation was found */
 	const char *svg_file;	/* --svg FILE; NULL: stdout */
 };
 
 static int parse_gen(const char *s, uint32_t *gen)
 {
-	if (!strcmp(s, "7.3"))
-		*gen = SCX_CID_GEN_7_3;
-	else if (!strcmp(s, "7.2"))
-		*gen = SCX_CID_GEN_7_2;
-	else
-		return -1;
-	return 0;
+	static const uint32_t gens[] = { SCX_CID_GEN_7_2, SCX_CID_GEN_7_3, SCX_CID_GEN_7_4 };
+
+	for (size_t i = 0; i < sizeof(gens) / sizeof(gens[0]); i++) {
+		if (!strcmp(s, scx_cid_gen_str(gens[i]))) {
+			*gen = gens[i];
+			return 0;
+		}
+	}
+	return -1;
 }
 
 /* The options map and override share; --c only for override. */
@@ -44,12 +48,13 @@ static int parse_map_args(const char *cmd, int argc, char **argv, struct map_arg
 		{ "c", no_argument, NULL, 'c' },
 		{ "shard-size", required_argument, NULL, 'n' },
 		{ "gen", required_argument, NULL, 'g' },
+		{ "btf", required_argument, NULL, 'b' },
 		{ "svg", optional_argument, NULL, 'S' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt;
 
-	*a = (struct map_args){ .form = OUT_TEXT, .gen = SCX_CID_GEN_7_3 };
+	*a = (struct map_args){ .form = OUT_TEXT, .gen = SCX_CID_GEN_DEFAULT };
 	optind = 1;
 	opterr = 0;
 	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
@@ -80,7 +85,10 @@ static int parse_map_args(const char *cmd, int argc, char **argv, struct map_arg
 			break;
 		case 'g':
 			if (parse_gen(optarg, &a->gen))
-				return tool_error(EXIT_USAGE, cmd, "--gen wants 7.2 or 7.3, not '%s'", optarg);
+				return tool_error(EXIT_USAGE, cmd, "--gen wants 7.2, 7.3 or 7.4 (provisional), not '%s'", optarg);
+			break;
+		case 'b':
+			a->btf = optarg;
 			break;
 		case ':':
 			return tool_error(EXIT_USAGE, cmd, "option '%s' needs an argument", argv[optind - 1]);
@@ -90,14 +98,39 @@ static int parse_map_args(const char *cmd, int argc, char **argv, struct map_arg
 	}
 	if (optind < argc)
 		return tool_error(EXIT_USAGE, cmd, "unexpected argument '%s'", argv[optind]);
+	if (a->btf && a->gen != SCX_CID_GEN_DEFAULT)
+		return tool_error(EXIT_USAGE, cmd, "--gen and --btf both name the generation: give one");
 	return EXIT_OK;
 }
 
-static int load(const char *cmd, const struct map_args *a, struct scx_cid_map **map)
+static int load(const char *cmd, struct map_args *a, struct scx_cid_map **map)
 {
-	SCX_CID_MAP_OPTS(opts, .shard_size = a->shard_size, .gen = a->gen);
+	if (a->btf && scx_cid_gen_of_kernel(a->btf, &a->gen, &a->btf_source))
+		return tool_error(EXIT_FAIL, cmd, "%s", scxcmask_errmsg());
+	{
+		SCX_CID_MAP_OPTS(opts, .shard_size = a->shard_size, .gen = a->gen);
 
-	return tool_load_map(cmd, a->sysfs, &opts, map);
+		return tool_load_map(cmd, a->sysfs, &opts, map);
+	}
+}
+
+/* How the map's generation was chosen, for a person. */
+static void print_gen_reason(const struct scx_cid_map *map, const struct map_args *a)
+{
+	uint32_t source;
+
+	scx_cid_map_gen(map, &source);
+	if (!a->btf) {
+		printf("%s", scx_cid_gen_source_str(source));
+		return;
+	}
+	printf("from %s", a->btf);
+	if (a->btf_source == SCX_CID_GEN_SRC_NO_SCHED_EXT)
+		printf(", a kernel without sched_ext: %s assumed",
+		       scx_cid_gen_str(SCX_CID_GEN_NEWEST_RELEASED));
+	else if (a->btf_source == SCX_CID_GEN_SRC_NO_CID)
+		printf(", a kernel without cids: %s assumed",
+		       scx_cid_gen_str(SCX_CID_GEN_NEWEST_RELEASED));
 }
 
 static void print_int_array(const char *key, const int32_t *v, uint32_t n, const char *tail)
@@ -109,12 +142,14 @@ static void print_int_array(const char *key, const int32_t *v, uint32_t n, const
 }
 
 /*
- * JSON with the keys truth.json has.  Every topo object has all eight
- * fields; a 7.2 map holds -1 in the shard fields, as a 7.2 kernel writes
- * past its 24-byte struct.
+ * JSON with the keys truth.json has, plus "gen" (and "provisional" for
+ * 7.4).  Topo objects have eight fields up to 7.3 (a 7.2 map holds -1 in
+ * the shard fields, as a 7.2 kernel writes past its 24-byte struct) and
+ * ten in 7.4, with the cluster fields.
  */
 static void print_map_json(const struct scx_cid_map *map)
 {
+	uint32_t gen = scx_cid_map_gen(map, NULL);
 	uint32_t ncpu = scx_cid_map_nr_cpu_ids(map), ncid = scx_cid_map_nr_cids(map);
 	int32_t *c2c = malloc(ncpu * sizeof(*c2c)), *d2c = malloc(ncid * sizeof(*d2c));
 
@@ -131,7 +166,10 @@ static void print_map_json(const struct scx_cid_map *map)
 	}
 	for (uint32_t c = 0; c < ncid; c++)
 		d2c[c] = scx_cid_map_cid_to_cpu(map, (int)c);
-	printf("{\n  \"nr_cpu_ids\": %u,\n  \"nr_cids\": %u,\n  \"nr_online_cids\": %u,\n",
+	printf("{\n  \"gen\": \"%s\",\n", scx_cid_gen_str(gen));
+	if (gen == SCX_CID_GEN_7_4)
+		printf("  \"provisional\": true,\n");
+	printf("  \"nr_cpu_ids\": %u,\n  \"nr_cids\": %u,\n  \"nr_online_cids\": %u,\n",
 	       ncpu, ncid, scx_cid_map_nr_online_cids(map));
 	print_int_array("cpu_to_cid", c2c, ncpu, ",");
 	print_int_array("cid_to_cpu", d2c, ncid, ",");
@@ -141,9 +179,13 @@ static void print_map_json(const struct scx_cid_map *map)
 
 		scx_cid_map_topo(map, c, &t);
 		printf("    {\"core_cid\": %d, \"core_idx\": %d, \"llc_cid\": %d, \"llc_idx\": %d, "
-		       "\"node_cid\": %d, \"node_idx\": %d, \"shard_cid\": %d, \"shard_idx\": %d}%s\n",
+		       "\"node_cid\": %d, \"node_idx\": %d, \"shard_cid\": %d, \"shard_idx\": %d",
 		       t.core_cid, t.core_idx, t.llc_cid, t.llc_idx, t.node_cid, t.node_idx,
-		       t.shard_cid, t.shard_idx, c + 1 < ncid ? "," : "");
+		       t.shard_cid, t.shard_idx);
+		if (gen >= SCX_CID_GEN_7_4)
+			printf(", \"cluster_cid\": %d, \"cluster_idx\": %d", t.cluster_cid,
+			       t.cluster_idx);
+		printf("}%s\n", c + 1 < ncid ? "," : "");
 	}
 	printf("  ]\n}\n");
 	free(c2c);
@@ -210,13 +252,44 @@ static void print_tail(const struct scx_cid_map *map, uint32_t first)
 	}
 }
 
-static void print_map_tree(const struct scx_cid_map *map, uint32_t gen)
+/* The cores of cids [c, end), at the core's indentation. */
+static void print_cores(const struct scx_cid_map *map, uint32_t c, uint32_t end)
 {
-	uint32_t n = scx_cid_map_nr_cids(map), c = 0;
+	while (c < end) {
+		uint32_t core_end = unit_end(map, c, offsetof(struct scx_cid_topo, core_idx));
 
-	printf("%u possible cpus (nr_cpu_ids %u), %u online; kernel %s, %u shards\n",
+		print_core(map, c, core_end);
+		c = core_end;
+	}
+}
+
+/* 7.4: the clusters of cids [c, end), then their cores. */
+static void print_clusters(const struct scx_cid_map *map, uint32_t c, uint32_t end)
+{
+	while (c < end) {
+		uint32_t cl_end = unit_end(map, c, offsetof(struct scx_cid_topo, cluster_idx));
+		struct scx_cid_topo t;
+
+		scx_cid_map_topo(map, c, &t);
+		printf("    cluster %d: ", t.cluster_idx);
+		print_cid_range(c, cl_end);
+		printf("\n");
+		print_cores(map, c, cl_end);
+		c = cl_end;
+	}
+}
+
+static void print_map_tree(const struct scx_cid_map *map, const struct map_args *a)
+{
+	uint32_t n = scx_cid_map_nr_cids(map), c = 0, gen = scx_cid_map_gen(map, NULL);
+
+	printf("%u possible cpus (nr_cpu_ids %u), %u online; kernel %s%s (",
 	       n, scx_cid_map_nr_cpu_ids(map), scx_cid_map_nr_online_cids(map),
-	       gen == SCX_CID_GEN_7_2 ? "7.2" : "7.3", scx_cid_map_nr_shards(map));
+	       scx_cid_gen_str(gen), gen == SCX_CID_GEN_7_4 ? " PROVISIONAL" : "");
+	print_gen_reason(map, a);
+	printf("), %u shards\n", scx_cid_map_nr_shards(map));
+	if (gen == SCX_CID_GEN_7_4)
+		printf("7.4 is provisional: the cluster walk (node -> llc -> cluster -> core) of the patch queued for 7.4, not checked against a 7.4 kernel\n");
 	while (c < n) {
 		struct scx_cid_topo t;
 		uint32_t node_end;
@@ -235,12 +308,11 @@ static void print_map_tree(const struct scx_cid_map *map, uint32_t gen)
 			printf("  llc %d: ", t.llc_idx);
 			print_cid_range(c, llc_end);
 			printf("\n");
-			while (c < llc_end) {
-				uint32_t core_end = unit_end(map, c, offsetof(struct scx_cid_topo, core_idx));
-
-				print_core(map, c, core_end);
-				c = core_end;
-			}
+			if (gen >= SCX_CID_GEN_7_4)
+				print_clusters(map, c, llc_end);
+			else
+				print_cores(map, c, llc_end);
+			c = llc_end;
 		}
 	}
 	print_tail(map, c);
@@ -250,11 +322,15 @@ static void print_map_tree(const struct scx_cid_map *map, uint32_t gen)
 static int write_svg(const struct map_args *a, const struct scx_cid_map *map)
 {
 	FILE *f = a->svg_file ? fopen(a->svg_file, "w") : stdout;
+	uint32_t gen = scx_cid_map_gen(map, NULL);
+	char name[32];
 	int err;
 
 	if (!f)
 		return tool_error(EXIT_FAIL, "map", "cannot create '%s': %m", a->svg_file);
-	err = tool_map_svg(f, map, a->gen == SCX_CID_GEN_7_2 ? "7.2" : "7.3");
+	snprintf(name, sizeof(name), "%s%s", scx_cid_gen_str(gen),
+		 gen == SCX_CID_GEN_7_4 ? " (provisional)" : "");
+	err = tool_map_svg(f, map, name);
 	err |= f == stdout ? fflush(f) : fclose(f);
 	if (err)
 		return tool_error(EXIT_FAIL, "map", "cannot write the SVG to %s: %m",
@@ -281,7 +357,7 @@ int cmd_map(int argc, char **argv)
 	if (a.form == OUT_JSON)
 		print_map_json(map);
 	else
-		print_map_tree(map, a.gen);
+		print_map_tree(map, &a);
 	scx_cid_map_free(map);
 	return fflush(stdout) ? tool_error(EXIT_FAIL, "map", "write error") : EXIT_OK;
 }

@@ -15,10 +15,11 @@
 
 static const struct tool_command commands[] = {
 	{ "map", cmd_map,
-	  "map [--sysfs DIR] [--json|--svg [FILE]] [--shard-size N] [--gen 7.2|7.3]\n"
-	  "      the cid layout: node -> LLC -> core -> cpus and their cids (--svg: as a picture)" },
+	  "map [--sysfs DIR] [--json|--svg [FILE]] [--shard-size N] [--gen 7.2|7.3|7.4 | --btf FILE]\n"
+	  "      the cid layout: node -> LLC -> (7.4: cluster ->) core -> cpus and their cids\n"
+	  "      (--svg: as a picture)" },
 	{ "override", cmd_override,
-	  "override [--sysfs DIR] [--json|--c] [--shard-size N] [--gen 7.2|7.3]\n"
+	  "override [--sysfs DIR] [--json|--c] [--shard-size N] [--gen 7.2|7.3|7.4 | --btf FILE]\n"
 	  "      the arrays a scheduler passes to scx_bpf_cid_override()" },
 	{ "cids", cmd_cids,
 	  "cids CPULIST [--sysfs DIR] [--skip-unmapped]\n"

@@ -13,6 +13,7 @@
 
 struct qmap_agent {
 	struct scx_cid_map *map;	/* the library's prediction from sysfs */
+	uint32_t gen;			/* enum scx_cid_gen of the running kernel (its BTF) */
 	bool kernel_73;			/* the kernel's scx_cid_topo has shard fields */
 	const struct qmap_tables *tables;	/* .bss, filled by ops.init() */
 	const struct qmap_exit *exit_info;	/* .bss, filled by ops.exit() */

@@ -71,19 +71,22 @@ static int check_kernel_layout(struct qmap_agent *a)
 	err = scx_cmask_check_btf_report(NULL, &r);
 	if (err)
 		return -1;
-	if (r.gen != SCX_BTF_CID_7_2 && r.gen != SCX_BTF_CID_7_3) {
-		fprintf(stderr, "qmap_cid: unknown cid kernel generation (struct scx_cid_topo "
-			"is %u bytes)\n", r.topo_size);
+	if (r.gen != SCX_CID_GEN_7_2 && r.gen != SCX_CID_GEN_7_3) {
+		fprintf(stderr, "qmap_cid: cid kernel generation %s (struct scx_cid_topo "
+			"is %u bytes): not one this example is built for\n",
+			scx_cid_gen_str(r.gen), r.topo_size);
 		return -1;
 	}
-	a->kernel_73 = r.gen == SCX_BTF_CID_7_3;
+	/* the report's generation is the map's: no translation */
+	a->gen = r.gen;
+	a->kernel_73 = r.gen == SCX_CID_GEN_7_3;
 	return 0;
 }
 
 /* The prediction; QMAP_CID_WRONG_MAP makes it wrong on purpose. */
 static int predict_map(struct qmap_agent *a)
 {
-	SCX_CID_MAP_OPTS(opts, .gen = a->kernel_73 ? SCX_CID_GEN_7_3 : SCX_CID_GEN_7_2);
+	SCX_CID_MAP_OPTS(opts, .gen = a->gen);
 	struct scx_cid_map *wrong;
 	int32_t *c2c;
 	uint32_t n;

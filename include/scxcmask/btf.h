@@ -15,16 +15,9 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <scxcmask/common.h>
+#include <scxcmask/gen.h>	/* enum scx_cid_gen */
 
 SCXCMASK_BEGIN_DECLS
-
-/* Kernel generations of sched_ext cid support, told apart by BTF. */
-enum scx_btf_cid_gen {
-	SCX_BTF_CID_NONE = 0,		/* no struct sched_ext_ops_cid */
-	SCX_BTF_CID_UNKNOWN = 1,	/* cid support, scx_cid_topo of another size */
-	SCX_BTF_CID_7_2 = 0x0702,	/* scx_cid_topo is 24 bytes */
-	SCX_BTF_CID_7_3 = 0x0703,	/* 32 bytes: shard_cid, shard_idx */
-};
 
 /**
  * struct scx_btf_report - what scx_cmask_check_btf_report() found
@@ -33,7 +26,15 @@ enum scx_btf_cid_gen {
  * @has_cid: the kernel has cid-form schedulers (struct sched_ext_ops_cid)
  * @has_cmask: the kernel defines struct scx_cmask
  * @cmask_ok: struct scx_cmask matches this library's layout field by field
- * @gen: enum scx_btf_cid_gen
+ * @gen: enum scx_cid_gen: SCX_CID_GEN_NONE without cid support;
+ *	SCX_CID_GEN_7_2 or SCX_CID_GEN_7_3 when struct scx_cid_topo is
+ *	exactly that generation's (size, and every member's name, offset and
+ *	32-bit integer type); SCX_CID_GEN_UNKNOWN_NEWER for any other struct
+ *	scx_cid_topo, or none (never 7.4: it is provisional, and no kernel
+ *	with its 40-byte struct has been checked; the text report of
+ *	scx_cmask_check_btf() says when a struct looks like it), so that an
+ *	unknown kernel is never taken for a known one; can be passed to
+ *	scx_cid_map_opts.gen as it is when it is 7.2 or 7.3
  * @topo_size: sizeof(struct scx_cid_topo), 0 when absent
  * @cmask_size: sizeof(struct scx_cmask) in the kernel, 0 when absent
  * @mismatch: the first difference found, "" when @cmask_ok
@@ -79,11 +80,6 @@ SCXCMASK_API int scx_cmask_check_btf_report(const char *btf_path, struct scx_btf
  * Return: as scx_cmask_check_btf_report(); on error @msg holds the reason.
  */
 SCXCMASK_API int scx_cmask_check_btf(const char *btf_path, char *msg, size_t msglen);
-
-/**
- * scx_btf_cid_gen_str() - "7.2", "7.3", "none" or "unknown"
- */
-SCXCMASK_API const char *scx_btf_cid_gen_str(uint32_t gen);
 
 SCXCMASK_END_DECLS
 

@@ -4,8 +4,9 @@
  *
  * When a cid-form scheduler is enabled, the kernel numbers the cpus it
  * walks: online cpus first, grouped node -> last-level cache -> SMT core ->
- * ascending cpu, then every other possible cpu in a tail with no topology
- * (docs/ABI.md 6, "The cid map").  struct scx_cid_map computes the same
+ * ascending cpu (with a cluster level between LLC and core in the
+ * provisional 7.4), then every other possible cpu in a tail with no
+ * topology (docs/ABI.md 6, "The cid map").  struct scx_cid_map computes the same
  * tables from a sysfs tree before the scheduler loads, or takes them from a
  * scheduler's own override table, and answers the kfuncs' questions
  * (scx_bpf_cpu_to_cid(), scx_bpf_cid_to_cpu(), scx_bpf_cid_topo()) in the
@@ -31,6 +32,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <scxcmask/common.h>
+#include <scxcmask/gen.h>	/* enum scx_cid_gen */
 #include <scxcmask/cmask_defs.h>	/* SCX_CID_SHARD_SIZE_DFL, SCX_CID_SHARD_MAX_CPUS */
 
 SCXCMASK_BEGIN_DECLS
@@ -47,11 +49,18 @@ struct scx_cid_map;
  * @node_idx: index of that node in walk order (not the node id)
  * @shard_cid: first cid of the cid's shard (7.3)
  * @shard_idx: index of that shard (7.3)
+ * @cluster_cid: first cid of the cid's cluster (7.4, provisional)
+ * @cluster_idx: index of that cluster, dense in walk order (7.4, provisional)
  *
- * Fields are -1 where the kernel has no value: cids in the tail have no
- * core, LLC or node; a 7.2 kernel has no shard fields (its struct is 24
- * bytes long and ends at @node_idx) and a 7.2 map holds -1 there, which is
- * also what a 7.2 kernel with the out__sz argument writes past its 24 bytes.
+ * The kernel's struct grows at its tail, one generation at a time: 24
+ * bytes in 7.2 (up to @node_idx), 32 in 7.3 (the shard fields), 40 in the
+ * provisional 7.4 (the cluster fields).  scx_bpf_cid_topo(cid, out,
+ * out__sz) copies min(out__sz, the kernel's size) bytes and fills the rest
+ * of @out with -1, so a buffer of this struct is right on every one of
+ * them, and a map holds -1 in the fields its generation lacks.  Fields are
+ * -1 where the kernel has no value: tail cids have no core, LLC, node or
+ * cluster (only 7.3+ shard fields); a 7.4 cluster is never missing for a
+ * walked cid, since a core without a wider cluster is a cluster by itself.
  */
 struct scx_cid_topo {
 	int32_t core_cid;
@@ -62,13 +71,17 @@ struct scx_cid_topo {
 	int32_t node_idx;
 	int32_t shard_cid;
 	int32_t shard_idx;
+	int32_t cluster_cid;
+	int32_t cluster_idx;
 };
 
-/* Which kernel generation's tables to compute. */
-enum scx_cid_gen {
-	SCX_CID_GEN_7_3 = 0,	/* with shards (default) */
-	SCX_CID_GEN_7_2 = 1,	/* no shards: shard fields are -1 */
-};
+/* An initializer for "no topology": every field -1. */
+#define SCX_CID_TOPO_NONE { -1, -1, -1, -1, -1, -1, -1, -1, -1, -1 }
+
+/* Bytes of struct scx_cid_topo the kernel of each generation copies. */
+#define SCX_CID_TOPO_SIZE_7_2 24u
+#define SCX_CID_TOPO_SIZE_7_3 32u
+#define SCX_CID_TOPO_SIZE_7_4 40u
 
 /**
  * struct scx_cid_map_opts - options of scx_cid_map_new_opts()
@@ -76,7 +89,12 @@ enum scx_cid_gen {
  * @shard_size: cids per shard, as sched_ext_ops.cid_shard_size: 0 means
  *	SCX_CID_SHARD_SIZE_DFL (24); values above SCX_CID_SHARD_MAX_CPUS (512)
  *	are capped, as the kernel does
- * @gen: kernel generation to model (enum scx_cid_gen)
+ * @gen: kernel generation to model (enum scx_cid_gen): SCX_CID_GEN_7_2,
+ *	SCX_CID_GEN_7_3, SCX_CID_GEN_7_4 (PROVISIONAL: the cluster walk of
+ *	the patch queued for 7.4, unchecked against a kernel), or
+ *	SCX_CID_GEN_DEFAULT (0): for the running system (sysfs_root NULL) the
+ *	generation its BTF names, see scx_cid_gen_of_kernel(); for a captured
+ *	tree, or a kernel whose BTF names none, SCX_CID_GEN_NEWEST_RELEASED
  *
  * Declare with SCX_CID_MAP_OPTS(name, .field = value, ...) so that @sz is
  * right and unnamed fields are zero.
@@ -98,10 +116,15 @@ struct scx_cid_map_opts {
  * @sysfs_root: NULL for the running system; otherwise a directory holding
  *	a captured tree as sys/devices/system/{cpu,node}/...
  *
- * Same as scx_cid_map_new_opts() with default options (7.3, shard size 24).
+ * Same as scx_cid_map_new_opts() with default options: shard size 24, and
+ * the generation of SCX_CID_GEN_DEFAULT (the running kernel's for
+ * @sysfs_root NULL, else 7.3; scx_cid_map_gen() says which and why).
  *
  * Return: 0; a negative errno (-ENOENT, -EINVAL, -ENOMEM, ...) with
- * scxcmask_errmsg() naming the file and what was wrong in it.
+ * scxcmask_errmsg() naming the file and what was wrong in it;
+ * -EOPNOTSUPP when @sysfs_root is NULL and the running kernel's cid
+ * generation is unknown-newer (ask for a generation with
+ * scx_cid_map_new_opts() to model one anyway).
  */
 SCXCMASK_API int scx_cid_map_new(struct scx_cid_map **out, const char *sysfs_root);
 
@@ -154,6 +177,17 @@ SCXCMASK_API int scx_cid_map_cid_to_cpu(const struct scx_cid_map *map, int cid);
  */
 SCXCMASK_API int scx_cid_map_topo(const struct scx_cid_map *map, uint32_t cid,
 				  struct scx_cid_topo *out);
+
+/**
+ * scx_cid_map_gen() - the kernel generation @map models
+ * @map: any map
+ * @source: NULL, or receives enum scx_cid_gen_source: asked for, read from
+ *	the running kernel's BTF, or assumed (and why)
+ *
+ * Return: an enum scx_cid_gen (7.2, 7.3 or 7.4, never
+ * SCX_CID_GEN_DEFAULT); SCX_CID_GEN_NONE for a NULL @map.
+ */
+SCXCMASK_API uint32_t scx_cid_map_gen(const struct scx_cid_map *map, uint32_t *source);
 
 /** scx_cid_map_nr_shards() - number of shards (7.3); 0 for a 7.2 map */
 SCXCMASK_API uint32_t scx_cid_map_nr_shards(const struct scx_cid_map *map);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
 /*
  * The kernel layout check against synthetic BTF: each test builds the BTF
- * of a kernel (7.2, 7.3, the RFC layout, broken layouts, no sched_ext)
+ * of a kernel (7.2, 7.3, the provisional 7.4 and other unknown-newer
+ * topologies, the RFC layout, broken layouts, no sched_ext)
  * with libbpf's writer, saves it as a raw BTF file and checks the verdict.
  * The real Debian kernels are checked by tests/unit/btf-debian.sh.
  */
@@ -92,10 +93,20 @@ START_TEST(report_size_checked)
 
 	ck_assert_int_eq(scx_cmask_check_btf_report(NULL, &r), -EINVAL);
 	ck_assert_int_eq(scx_cmask_check_btf_report(NULL, NULL), -EINVAL);
-	ck_assert_str_eq(scx_btf_cid_gen_str(SCX_BTF_CID_7_2), "7.2");
-	ck_assert_str_eq(scx_btf_cid_gen_str(SCX_BTF_CID_7_3), "7.3");
-	ck_assert_str_eq(scx_btf_cid_gen_str(SCX_BTF_CID_NONE), "none");
-	ck_assert_str_eq(scx_btf_cid_gen_str(12345), "unknown");
+	ck_assert_str_eq(scx_cid_gen_str(SCX_CID_GEN_7_2), "7.2");
+	ck_assert_str_eq(scx_cid_gen_str(SCX_CID_GEN_7_3), "7.3");
+	ck_assert_str_eq(scx_cid_gen_str(SCX_CID_GEN_7_4), "7.4");
+	ck_assert_str_eq(scx_cid_gen_str(SCX_CID_GEN_NONE), "none");
+	ck_assert_str_eq(scx_cid_gen_str(SCX_CID_GEN_DEFAULT), "default");
+	ck_assert_str_eq(scx_cid_gen_str(SCX_CID_GEN_UNKNOWN_NEWER), "unknown-newer");
+	ck_assert_str_eq(scx_cid_gen_str(12345), "invalid");
+	ck_assert_str_eq(scx_cid_gen_source_str(SCX_CID_GEN_SRC_BTF), "the running kernel's BTF");
+	ck_assert_ptr_nonnull(strstr(scx_cid_gen_source_str(SCX_CID_GEN_SRC_NO_SCHED_EXT),
+				     "no sched_ext"));
+	ck_assert_str_eq(scx_cid_gen_source_str(0), "unknown");
+	/* generations order as kernel versions */
+	ck_assert(SCX_CID_GEN_NONE < SCX_CID_GEN_7_2 && SCX_CID_GEN_7_2 < SCX_CID_GEN_7_3 &&
+		  SCX_CID_GEN_7_3 < SCX_CID_GEN_7_4 && SCX_CID_GEN_7_4 < SCX_CID_GEN_UNKNOWN_NEWER);
 }
 END_TEST
 
@@ -145,16 +156,24 @@ static void add_ops(struct btf *b, struct ids t, bool cid)
 		add_struct(b, "sched_ext_ops_cid", 8, f, 1);
 }
 
-static void add_topo(struct btf *b, struct ids t, bool shards)
+static const char *const topo_names[] = { "core_cid", "core_idx", "llc_cid", "llc_idx",
+					  "node_cid", "node_idx", "shard_cid", "shard_idx",
+					  "cluster_cid", "cluster_idx" };
+
+/* The first @n s32 members of scx_cid_topo: 6 is 7.2, 8 is 7.3, 10 is 7.4's. */
+static void add_topo_n(struct btf *b, struct ids t, int n)
 {
-	static const char *const names[] = { "core_cid", "core_idx", "llc_cid", "llc_idx",
-					     "node_cid", "node_idx", "shard_cid", "shard_idx" };
-	struct field f[8];
-	int i, n = shards ? 8 : 6;
+	struct field f[10];
+	int i;
 
 	for (i = 0; i < n; i++)
-		f[i] = (struct field){ names[i], t.s32, 32 * i };
+		f[i] = (struct field){ topo_names[i], t.s32, 32 * i };
 	add_struct(b, "scx_cid_topo", 4 * n, f, n);
+}
+
+static void add_topo(struct btf *b, struct ids t, bool shards)
+{
+	add_topo_n(b, t, shards ? 8 : 6);
 }
 
 /* The kernel's struct scx_cmask (7.2.13 and 7.3-rc7 alike). */
@@ -208,7 +227,7 @@ START_TEST(kernel_7_2)
 	add_cmask(b, t);
 	ck_assert_int_eq(check_btf(b, "7.2", &r, msg, sizeof(msg)), 0);
 	ck_assert(r.has_sched_ext && r.has_cid && r.has_cmask && r.cmask_ok);
-	ck_assert_uint_eq(r.gen, SCX_BTF_CID_7_2);
+	ck_assert_uint_eq(r.gen, SCX_CID_GEN_7_2);
 	ck_assert_uint_eq(r.topo_size, 24);
 	ck_assert_uint_eq(r.cmask_size, 16);
 	ck_assert_str_eq(r.mismatch, "");
@@ -228,7 +247,7 @@ START_TEST(kernel_7_3)
 	add_topo(b, t, true);
 	add_cmask(b, t);
 	ck_assert_int_eq(check_btf(b, "7.3", &r, msg, sizeof(msg)), 0);
-	ck_assert_uint_eq(r.gen, SCX_BTF_CID_7_3);
+	ck_assert_uint_eq(r.gen, SCX_CID_GEN_7_3);
 	ck_assert_uint_eq(r.topo_size, 32);
 	ck_assert(r.cmask_ok);
 	ck_assert_ptr_nonnull(strstr(msg, "7.3 (struct scx_cid_topo is 32 bytes)"));
@@ -358,7 +377,7 @@ START_TEST(no_cid_support)
 
 	ck_assert_int_eq(check_btf(b, "plain", &r, msg, sizeof(msg)), 1);
 	ck_assert(!r.has_sched_ext && !r.has_cid && !r.has_cmask && !r.cmask_ok);
-	ck_assert_uint_eq(r.gen, SCX_BTF_CID_NONE);
+	ck_assert_uint_eq(r.gen, SCX_CID_GEN_NONE);
 	ck_assert_uint_eq(r.topo_size, 0);
 	ck_assert_ptr_nonnull(strstr(r.mismatch, "no struct scx_cmask"));
 	ck_assert_ptr_nonnull(strstr(msg, "NO CID SUPPORT"));
@@ -372,21 +391,161 @@ START_TEST(no_cid_support)
 }
 END_TEST
 
-/* cid support with an scx_cid_topo of neither known size. */
+/*
+ * cid support with a struct scx_cid_topo this library does not know: the
+ * 40-byte one of the provisional 7.4 (cluster fields), and other sizes and
+ * member sets, are all unknown-newer, never 7.3.
+ */
 START_TEST(unknown_generation)
 {
 	SCX_BTF_REPORT(r);
 	char msg[1024];
 	struct ids t;
 	struct btf *b = new_btf(&t);
-	struct field f[] = { { "core_cid", t.s32, 0 } };
+	struct field one[] = { { "core_cid", t.s32, 0 } };
 
 	add_ops(b, t, true);
-	add_struct(b, "scx_cid_topo", 40, f, 1);
+	add_topo_n(b, t, 10);
+	add_cmask(b, t);
+	ck_assert_int_eq(check_btf(b, "7.4-clusters", &r, msg, sizeof(msg)), 0);
+	ck_assert_uint_eq(r.gen, SCX_CID_GEN_UNKNOWN_NEWER);
+	ck_assert_uint_eq(r.topo_size, 40);
+	ck_assert(r.cmask_ok);
+	ck_assert_msg(strstr(msg, "generation:       unknown-newer (struct scx_cid_topo is 40 bytes"),
+		      "%s", msg);
+	ck_assert_ptr_nonnull(strstr(msg, "provisional 7.4"));
+
+	/* 40 bytes, one member */
+	b = new_btf(&t);
+	add_ops(b, t, true);
+	add_struct(b, "scx_cid_topo", 40, one, 1);
 	add_cmask(b, t);
 	ck_assert_int_eq(check_btf(b, "7.x", &r, msg, sizeof(msg)), 0);
-	ck_assert_uint_eq(r.gen, SCX_BTF_CID_UNKNOWN);
+	ck_assert_uint_eq(r.gen, SCX_CID_GEN_UNKNOWN_NEWER);
 	ck_assert_uint_eq(r.topo_size, 40);
+}
+END_TEST
+
+/* The 7.2 and 7.3 sizes with another member set are not those generations. */
+START_TEST(known_size_other_members)
+{
+	SCX_BTF_REPORT(r);
+	char msg[1024];
+	struct ids t;
+	struct btf *b;
+	int i;
+
+	for (i = 0; i < 4; i++) {
+		struct field f[8];
+		int n = i < 2 ? 8 : 6, k;
+
+		b = new_btf(&t);
+		add_ops(b, t, true);
+		for (k = 0; k < n; k++)
+			f[k] = (struct field){ topo_names[k], t.s32, 32 * k };
+		if (i == 0)	/* 32 bytes: cluster fields where the shard ones are */
+			f[6].name = "cluster_cid", f[7].name = "cluster_idx";
+		else if (i == 1)	/* 32 bytes: the shard fields swapped */
+			f[6].name = "shard_idx", f[7].name = "shard_cid";
+		else if (i == 2)	/* 24 bytes: a u64 where two s32 were */
+			f[4] = (struct field){ "node", t.u64, 128 }, n = 5;
+		else		/* 24 bytes: a u16 member */
+			f[5].type = t.u16;
+		add_struct(b, "scx_cid_topo", i < 2 ? 32 : 24, f, n);
+		add_cmask(b, t);
+		ck_assert_int_eq(check_btf(b, "odd-topo", &r, msg, sizeof(msg)), 0);
+		ck_assert_msg(r.gen == SCX_CID_GEN_UNKNOWN_NEWER, "case %d: gen 0x%x", i, r.gen);
+		ck_assert_ptr_nonnull(strstr(msg, "unknown-newer"));
+	}
+	/* cid support without struct scx_cid_topo at all */
+	b = new_btf(&t);
+	add_ops(b, t, true);
+	add_cmask(b, t);
+	ck_assert_int_eq(check_btf(b, "no-topo", &r, msg, sizeof(msg)), 0);
+	ck_assert_uint_eq(r.gen, SCX_CID_GEN_UNKNOWN_NEWER);
+	ck_assert_uint_eq(r.topo_size, 0);
+	ck_assert_ptr_nonnull(strstr(msg, "unknown-newer (no struct scx_cid_topo)"));
+}
+END_TEST
+
+/* Saves @b under @name (no check run). */
+static const char *save_btf(struct btf *b, const char *name)
+{
+	uint32_t size;
+	const void *raw = btf__raw_data(b, &size);
+	const char *path;
+
+	ck_assert_ptr_nonnull(raw);
+	path = write_file(name, raw, size);
+	btf__free(b);
+	return path;
+}
+
+/* What SCX_CID_GEN_DEFAULT becomes for each kind of kernel. */
+START_TEST(gen_of_kernel)
+{
+	static char path[256];
+	uint32_t gen, src;
+	struct ids t;
+	struct btf *b;
+
+	b = new_btf(&t);
+	add_ops(b, t, true);
+	add_topo(b, t, false);
+	add_cmask(b, t);
+	ck_assert_int_eq(scx_cid_gen_of_kernel(save_btf(b, "k72"), &gen, &src), 0);
+	ck_assert_uint_eq(gen, SCX_CID_GEN_7_2);
+	ck_assert_uint_eq(src, SCX_CID_GEN_SRC_BTF);
+
+	b = new_btf(&t);
+	add_ops(b, t, true);
+	add_topo(b, t, true);
+	add_cmask(b, t);
+	ck_assert_int_eq(scx_cid_gen_of_kernel(save_btf(b, "k73"), &gen, NULL), 0);
+	ck_assert_uint_eq(gen, SCX_CID_GEN_7_3);
+
+	b = new_btf(&t);
+	add_ops(b, t, true);
+	add_topo_n(b, t, 10);
+	add_cmask(b, t);
+	snprintf(path, sizeof(path), "%s", save_btf(b, "k74"));
+	gen = 0;
+	ck_assert_int_eq(scx_cid_gen_of_kernel(path, &gen, &src), -EOPNOTSUPP);
+	ck_assert_uint_eq(gen, SCX_CID_GEN_UNKNOWN_NEWER);
+	ck_assert_ptr_nonnull(strstr(scxcmask_errmsg(), "40 bytes"));
+	ck_assert_ptr_nonnull(strstr(scxcmask_errmsg(), "scx_cid_map_opts.gen"));
+	ck_assert_ptr_nonnull(strstr(scxcmask_errmsg(), path));
+
+	/* no sched_ext, and sched_ext without cids: the newest released one, said so */
+	b = new_btf(&t);
+	ck_assert_int_eq(scx_cid_gen_of_kernel(save_btf(b, "k-plain"), &gen, &src), 0);
+	ck_assert_uint_eq(gen, SCX_CID_GEN_NEWEST_RELEASED);
+	ck_assert_uint_eq(src, SCX_CID_GEN_SRC_NO_SCHED_EXT);
+	b = new_btf(&t);
+	add_ops(b, t, false);
+	ck_assert_int_eq(scx_cid_gen_of_kernel(save_btf(b, "k612"), &gen, &src), 0);
+	ck_assert_uint_eq(gen, SCX_CID_GEN_NEWEST_RELEASED);
+	ck_assert_uint_eq(src, SCX_CID_GEN_SRC_NO_CID);
+
+	/* a named file that is not there is an error, not an assumption */
+	ck_assert_int_eq(scx_cid_gen_of_kernel(tmp_path("nope"), &gen, &src), -ENOENT);
+	ck_assert_int_eq(scx_cid_gen_of_kernel(NULL, NULL, NULL), -EINVAL);
+
+	/* the running kernel: a known generation, assumed with a reason, or refused */
+	{
+		int err = scx_cid_gen_of_kernel(NULL, &gen, &src);
+
+		ck_assert_msg(err == 0 || err == -EOPNOTSUPP, "%d %s", err, scxcmask_errmsg());
+		uint32_t gen2 = 0, src2 = 0;
+
+		if (!err)
+			ck_assert(gen == SCX_CID_GEN_7_2 || gen == SCX_CID_GEN_7_3);
+		ck_assert(src >= SCX_CID_GEN_SRC_BTF && src <= SCX_CID_GEN_SRC_NO_BTF);
+		/* the second answer comes from the per-process cache: the same */
+		ck_assert_int_eq(scx_cid_gen_of_kernel(NULL, &gen2, &src2), err);
+		ck_assert_uint_eq(gen2, gen);
+		ck_assert_uint_eq(src2, src);
+	}
 }
 END_TEST
 
@@ -451,6 +610,8 @@ static Suite *btf_suite(void)
 	tcase_add_test(tc, other_mismatches);
 	tcase_add_test(tc, no_cid_support);
 	tcase_add_test(tc, unknown_generation);
+	tcase_add_test(tc, known_size_other_members);
+	tcase_add_test(tc, gen_of_kernel);
 	tcase_add_test(tc, short_message_buffer);
 	tcase_add_test(tc, running_kernel);
 	suite_add_tcase(s, tc);

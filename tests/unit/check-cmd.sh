@@ -44,6 +44,22 @@ if [ -e "$dir/7.2" ]; then
 	expect 1 "'alloc_words' at offset 8" check --btf "$dir/no-alloc"
 	expect 1 "member 'bits' is an array of int 'unsigned int'" check --btf "$dir/bits-u32"
 	expect 1 "extra member 'flags'" check --btf "$dir/extra member"
+	expect 0 "generation:       unknown-newer (struct scx_cid_topo is 40 bytes" check --btf "$dir/7.4-clusters"
+	expect 0 "provisional 7.4" check --btf "$dir/7.4-clusters"
+	expect 0 "generation:       unknown-newer (no struct scx_cid_topo)" check --btf "$dir/no-topo"
+	# 'map --btf FILE': the generation of that kernel, on a synthetic tree
+	tree=$dir/tree
+	sh "$top_srcdir/tests/fixtures/make-synthetic.sh" \
+		"$top_srcdir/tests/fixtures/synthetic/cluster-interleaved.fixture" "$tree"
+	expect 1 "a generation this library does not know (struct scx_cid_topo is 40 bytes)" \
+		map --sysfs "$tree" --btf "$dir/7.4-clusters"
+	expect 1 "ask for a generation" map --sysfs "$tree" --btf "$dir/no-topo"
+	expect 0 "kernel 7.2 (from $dir/7.2), 0 shards" map --sysfs "$tree" --btf "$dir/7.2"
+	expect 0 "kernel 7.3 (from $dir/7.3), 1 shards" map --sysfs "$tree" --btf "$dir/7.3"
+	expect 0 "from $dir/plain, a kernel without sched_ext: 7.3 assumed" map --sysfs "$tree" --btf "$dir/plain"
+	expect 0 "from $dir/scx-6.12, a kernel without cids: 7.3 assumed" map --sysfs "$tree" --btf "$dir/scx-6.12"
+	expect 1 "no such file" map --sysfs "$tree" --btf "$dir/nope"
+	expect 2 "--gen and --btf both name the generation" map --sysfs "$tree" --btf "$dir/7.2" --gen 7.3
 	expect 1 "NO CID SUPPORT" check --btf "$dir/plain"
 	expect 1 "cid support:      no" check --btf "$dir/scx-6.12"
 	if [ -r /sys/kernel/btf/vmlinux ]; then

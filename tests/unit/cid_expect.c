@@ -22,11 +22,18 @@ static int read_ints(char *s, int32_t *out, uint32_t max)
 
 static int parse_line(char *line, struct cid_expect *e)
 {
-	int32_t v[12];
+	int32_t v[14];
 	int n;
 
 	if (!strncmp(line, "gen ", 4)) {
-		e->gen = !strncmp(line + 4, "7.2", 3) ? SCX_CID_GEN_7_2 : SCX_CID_GEN_7_3;
+		if (!strncmp(line + 4, "7.2", 3))
+			e->gen = SCX_CID_GEN_7_2;
+		else if (!strncmp(line + 4, "7.3", 3))
+			e->gen = SCX_CID_GEN_7_3;
+		else if (!strncmp(line + 4, "7.4", 3))
+			e->gen = SCX_CID_GEN_7_4;
+		else
+			return -1;
 	} else if (sscanf(line, "shard_size %u", &e->shard_size) == 1 ||
 		   sscanf(line, "nr_cpu_ids %u", &e->nr_cpu_ids) == 1 ||
 		   sscanf(line, "nr_cids %u", &e->nr_cids) == 1 ||
@@ -38,10 +45,12 @@ static int parse_line(char *line, struct cid_expect *e)
 			return -1;
 		e->nr_cpu_to_cid = (uint32_t)n;
 	} else if (!strncmp(line, "cid ", 4)) {
-		struct scx_cid_topo t = { -1, -1, -1, -1, -1, -1, -1, -1 };
+		struct scx_cid_topo t = SCX_CID_TOPO_NONE;
 
-		n = read_ints(line + 4, v, 12);
-		if ((n != 8 && n != 10) || v[0] != (int32_t)e->nr_cid_lines || v[0] >= 1024)
+		/* cid, cpu, then 6 (7.2), 8 (7.3) or 10 (7.4) topo fields */
+		n = read_ints(line + 4, v, 14);
+		if ((n != 8 && n != 10 && n != 12) || v[0] != (int32_t)e->nr_cid_lines ||
+		    v[0] >= 1024)
 			return -1;
 		memcpy(&t, &v[2], (size_t)(n - 2) * sizeof(int32_t));
 		e->cid_to_cpu[v[0]] = v[1];
@@ -81,7 +90,12 @@ int cid_expect_load(const char *path, struct cid_expect *e, char *why, size_t le
 
 static const char *const field_names[] = {
 	"core_cid", "core_idx", "llc_cid", "llc_idx", "node_cid", "node_idx", "shard_cid", "shard_idx",
+	"cluster_cid", "cluster_idx",
 };
+
+#define NR_TOPO_FIELDS (sizeof(field_names) / sizeof(field_names[0]))
+_Static_assert(NR_TOPO_FIELDS * sizeof(int32_t) == sizeof(struct scx_cid_topo),
+	       "a topo field without a name");
 
 int cid_expect_compare(const struct cid_expect *e, const struct scx_cid_map *m, char *why,
 		       size_t len)
@@ -110,7 +124,7 @@ int cid_expect_compare(const struct cid_expect *e, const struct scx_cid_map *m, 
 			return -1;
 		}
 		scx_cid_map_topo(m, c, &t);
-		for (int f = 0; f < 8; f++) {
+		for (size_t f = 0; f < NR_TOPO_FIELDS; f++) {
 			int32_t a = ((int32_t *)&t)[f], b = ((const int32_t *)&e->topo[c])[f];
 
 			if (a != b) {

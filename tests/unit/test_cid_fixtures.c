@@ -2,8 +2,9 @@
 /*
  * The cid map against fixtures: every kernel truth in
  * tests/fixtures/cidtruth (cpu_to_cid, cid_to_cpu and topo exactly: six
- * fields for 7.2, eight for 7.3), and every hand-worked synthetic tree in
- * tests/fixtures/synthetic.
+ * fields for 7.2, eight for 7.3), every hand-worked synthetic tree in
+ * tests/fixtures/synthetic, and the hand-worked tables of real machines'
+ * trees in tests/fixtures/realsysfs (*.expected-GEN, beside the tarball).
  */
 #define _GNU_SOURCE
 #include <check.h>
@@ -67,12 +68,34 @@ START_TEST(test_synthetic)
 }
 END_TEST
 
+/* Real captures with tables worked out by hand: NAME.expected-GEN beside NAME.tar.gz. */
+static const char *const real_cases[] = {
+	"128arm-2pa2n8cluster4co.expected-7.3",
+	"128arm-2pa2n8cluster4co.expected-7.4",
+};
+
+START_TEST(test_realsysfs)
+{
+	char tmp[512], path[4096], tarball[256];
+	const char *dot = strstr(real_cases[_i], ".expected-");
+
+	snprintf(tarball, sizeof(tarball), "%.*s.tar.gz", (int)(dot - real_cases[_i]), real_cases[_i]);
+	ck_assert(!cid_test_tmpdir(tmp, sizeof(tmp)));
+	ck_assert_int_eq(cid_test_sh("tar -xzf '%s/tests/fixtures/realsysfs/%s' -C '%s'", srcdir,
+				     tarball, tmp), 0);
+	snprintf(path, sizeof(path), "%s/tests/fixtures/realsysfs/%s", srcdir, real_cases[_i]);
+	check_map(tmp, path);
+	cid_test_sh("rm -rf '%s'", tmp);
+}
+END_TEST
+
 /* The fixtures the issue requires must all be there. */
 START_TEST(test_synthetic_coverage)
 {
 	static const char *const required[] = {
 		"smt-adjacent", "smt-far", "two-sockets", "llc-spans-nodes", "interleaved-nodes",
 		"possible-gt-online", "offline-middle", "no-cache", "no-node-dir", "missing-topology",
+		"cluster-split-node", "cluster-split-shard",
 	};
 
 	for (size_t r = 0; r < sizeof(required) / sizeof(required[0]); r++) {
@@ -116,6 +139,7 @@ int main(void)
 	tcase_set_timeout(tc, 120);
 	tcase_add_loop_test(tc, test_cidtruth, 0, 4);
 	tcase_add_loop_test(tc, test_synthetic, 0, nr_cases);
+	tcase_add_loop_test(tc, test_realsysfs, 0, sizeof(real_cases) / sizeof(real_cases[0]));
 	tcase_add_test(tc, test_synthetic_coverage);
 	suite_add_tcase(s, tc);
 	return t_run_suite(s);

@@ -109,10 +109,20 @@ START_TEST(test_opts)
 		uint64_t future;
 	} big = { { .sz = sizeof(big), .gen = SCX_CID_GEN_7_3 }, 1 };
 	SCX_CID_MAP_OPTS(bad_gen, .gen = 9);
+	SCX_CID_MAP_OPTS(none_gen, .gen = SCX_CID_GEN_NONE);
+	SCX_CID_MAP_OPTS(newer_gen, .gen = SCX_CID_GEN_UNKNOWN_NEWER);
+	SCX_CID_MAP_OPTS(gen74, .gen = SCX_CID_GEN_7_4);
 	struct scx_cid_map *m = NULL;
 
 	ck_assert_int_eq(scx_cid_map_new_opts(&m, "/nonexistent", &bad_gen), -EINVAL);
 	ck_assert_errmsg("gen");
+	/* report-only generations are not walks */
+	ck_assert_int_eq(scx_cid_map_new_opts(&m, "/nonexistent", &none_gen), -EINVAL);
+	ck_assert_errmsg("(none)");
+	ck_assert_int_eq(scx_cid_map_new_opts(&m, "/nonexistent", &newer_gen), -EINVAL);
+	ck_assert_errmsg("(unknown-newer)");
+	/* 7.4 passes the options check: the tree is what fails */
+	ck_assert_int_eq(scx_cid_map_new_opts(&m, "/nonexistent", &gen74), -ENOENT);
 	ck_assert_int_eq(scx_cid_map_new_opts(&m, "/nonexistent", &big.o), -EINVAL);
 	ck_assert_errmsg("unknown field");
 	ck_assert_int_eq(scx_cid_map_new(&m, "/nonexistent"), -ENOENT);
@@ -265,12 +275,98 @@ START_TEST(test_round_trip)
 
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		synthetic_tree(names[i], tmp, sizeof(tmp));
-		for (uint32_t gen = SCX_CID_GEN_7_3; gen <= SCX_CID_GEN_7_2; gen++) {
-			struct scx_cid_map *m = map_of(tmp, gen);
+		static const uint32_t gens[] = { SCX_CID_GEN_7_2, SCX_CID_GEN_7_3, SCX_CID_GEN_7_4 };
+
+		for (size_t g = 0; g < sizeof(gens) / sizeof(gens[0]); g++) {
+			struct scx_cid_map *m = map_of(tmp, gens[g]);
 
 			check_round_trip(m);
 			scx_cid_map_free(m);
 		}
+		rmtree(tmp);
+	}
+}
+END_TEST
+
+/* Which generation a map models, and why. */
+START_TEST(test_gen_source)
+{
+	char tmp[512];
+	uint32_t src = 0, kgen = 0, ksrc = 0;
+	struct scx_cid_map *m = NULL;
+	int kerr;
+
+	synthetic_tree("smt-far", tmp, sizeof(tmp));
+	/* a capture: no kernel to ask, the newest released generation */
+	ck_assert_int_eq(scx_cid_map_new(&m, tmp), 0);
+	ck_assert_uint_eq(scx_cid_map_gen(m, &src), SCX_CID_GEN_NEWEST_RELEASED);
+	ck_assert_uint_eq(src, SCX_CID_GEN_SRC_CAPTURE);
+	scx_cid_map_free(m);
+	m = map_of(tmp, SCX_CID_GEN_7_4);
+	ck_assert_uint_eq(scx_cid_map_gen(m, &src), SCX_CID_GEN_7_4);
+	ck_assert_uint_eq(src, SCX_CID_GEN_SRC_CALLER);
+	ck_assert_uint_eq(scx_cid_map_gen(m, NULL), SCX_CID_GEN_7_4);
+	scx_cid_map_free(m);
+	rmtree(tmp);
+	ck_assert_uint_eq(scx_cid_map_gen(NULL, &src), SCX_CID_GEN_NONE);
+	ck_assert_uint_eq(src, 0);
+
+	/* this machine: the map follows scx_cid_gen_of_kernel(), refusal included */
+	kerr = scx_cid_gen_of_kernel(NULL, &kgen, &ksrc);
+	m = NULL;
+	if (kerr == -EOPNOTSUPP) {
+		ck_assert_int_eq(scx_cid_map_new(&m, NULL), -EOPNOTSUPP);
+		ck_assert_errmsg("scx_cid_map_opts.gen");
+		ck_assert_ptr_null(m);
+		return;
+	}
+	ck_assert_int_eq(kerr, 0);
+	if (scx_cid_map_new(&m, NULL)) {
+		fprintf(stderr, "this machine's sysfs is not readable (%s): running-system case not run\n",
+			scxcmask_errmsg());
+		return;
+	}
+	ck_assert_uint_eq(scx_cid_map_gen(m, &src), kgen);
+	ck_assert_uint_eq(src, ksrc);
+	scx_cid_map_free(m);
+}
+END_TEST
+
+/*
+ * Without cluster files every core is a cluster by itself, so the 7.4 walk
+ * is the 7.3 one with cluster fields equal to the core fields (and -1 in
+ * the tail).  Holds for every synthetic tree without cluster lines.
+ */
+START_TEST(test_gen74_without_clusters)
+{
+	static const char *const names[] = {
+		"smt-adjacent", "smt-far", "two-sockets", "llc-spans-nodes", "interleaved-nodes",
+		"possible-gt-online", "offline-middle", "no-cache", "missing-topology", "shards-small",
+	};
+	char tmp[512];
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
+		struct scx_cid_map *m3, *m4;
+
+		synthetic_tree(names[i], tmp, sizeof(tmp));
+		m3 = map_of(tmp, SCX_CID_GEN_7_3);
+		m4 = map_of(tmp, SCX_CID_GEN_7_4);
+		ck_assert_uint_eq(scx_cid_map_nr_shards(m3), scx_cid_map_nr_shards(m4));
+		for (uint32_t c = 0; c < scx_cid_map_nr_cids(m3); c++) {
+			struct scx_cid_topo a, b;
+
+			ck_assert_int_eq(scx_cid_map_cid_to_cpu(m3, (int)c), scx_cid_map_cid_to_cpu(m4, (int)c));
+			scx_cid_map_topo(m3, c, &a);
+			scx_cid_map_topo(m4, c, &b);
+			ck_assert_msg(a.cluster_cid == -1 && a.cluster_idx == -1, "%s: 7.3 cid %u has a cluster", names[i], c);
+			ck_assert_msg(b.cluster_cid == b.core_cid && b.cluster_idx == b.core_idx,
+				      "%s: cid %u: cluster %d/%d, core %d/%d", names[i], c, b.cluster_cid,
+				      b.cluster_idx, b.core_cid, b.core_idx);
+			b.cluster_cid = b.cluster_idx = -1;
+			ck_assert_msg(!memcmp(&a, &b, sizeof(a)), "%s: cid %u differs", names[i], c);
+		}
+		scx_cid_map_free(m3);
+		scx_cid_map_free(m4);
 		rmtree(tmp);
 	}
 }
@@ -290,6 +386,8 @@ int main(void)
 	tcase_add_test(tc, test_override_validation);
 	tcase_add_test(tc, test_override_span);
 	tcase_add_test(tc, test_round_trip);
+	tcase_add_test(tc, test_gen_source);
+	tcase_add_test(tc, test_gen74_without_clusters);
 	suite_add_tcase(s, tc);
 	return t_run_suite(s);
 }

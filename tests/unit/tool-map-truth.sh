@@ -3,7 +3,7 @@
 #
 # 'scxcmask map --sysfs DIR --json' on every kernel truth in
 # tests/fixtures/cidtruth equals truth.json for every field they share
-# (six topo fields on 7.2 kernels, eight on 7.3).
+# (six topo fields on 7.2 kernels, eight on 7.3), and names the generation.
 set -eu
 . "$top_srcdir/tests/unit/tool-env.sh"
 command -v python3 >/dev/null 2>&1 || { echo "SKIP: python3 is not installed"; exit 77; }
@@ -25,8 +25,11 @@ import json, sys
 truth = json.load(open(sys.argv[1]))
 got = json.load(open(sys.argv[2]))
 keys = ["nr_cpu_ids", "nr_cids", "nr_online_cids", "cpu_to_cid", "cid_to_cpu", "topo"]
-if sorted(got) != sorted(keys):
-    sys.exit("keys %s, expected exactly %s" % (sorted(got), sorted(keys)))
+if sorted(got) != sorted(keys + ["gen"]):
+    sys.exit("keys %s, expected exactly %s" % (sorted(got), sorted(keys + ["gen"])))
+want_gen = "7.3" if truth["topo_size_bytes"] == 32 else "7.2"
+if got["gen"] != want_gen:
+    sys.exit("gen %s, expected %s" % (got["gen"], want_gen))
 for k in keys[:-1]:
     if got[k] != truth[k]:
         sys.exit("%s: %s, kernel says %s" % (k, got[k], truth[k]))

@@ -3,6 +3,9 @@
 # The scxcmask command against kernel truth and real machines' trees, and
 # the capture helper against the fixtures.
 TESTS += tests/unit/tool-map-truth.sh tests/unit/tool-map-realsysfs.sh tests/unit/capture-sysfs.sh
+# generations: the provisional 7.4 cluster level, what the default assumes
+TESTS += tests/unit/tool-map-gen.sh
+EXTRA_DIST += tests/unit/tool-map-gen.sh
 EXTRA_DIST += tests/unit/tool-map-truth.sh tests/unit/tool-map-realsysfs.sh \
 	tests/unit/capture-sysfs.sh tests/unit/tool-env.sh scripts/capture-sysfs.sh
 

@@ -21,7 +21,7 @@ pub struct BtfReport {
     pub cmask_ok: bool,
     /// The kernel generation the library recognised, as a number.
     pub generation: u32,
-    /// The same, for a person ("7.2", "7.3", "none", ...).
+    /// The same, for a person ("7.2", "7.3", "none", "unknown-newer").
     pub generation_name: String,
     /// `sizeof(struct scx_cid_topo)`, 0 when absent.
     pub topo_size: u32,
@@ -55,7 +55,7 @@ pub fn check_btf(path: Option<&Path>) -> Result<BtfReport> {
     // SAFETY: the library returns static strings and terminates mismatch.
     let (name, mismatch) = unsafe {
         (
-            CStr::from_ptr(sys::scx_btf_cid_gen_str(r.gen)).to_string_lossy().into_owned(),
+            CStr::from_ptr(sys::scx_cid_gen_str(r.gen)).to_string_lossy().into_owned(),
             CStr::from_ptr(r.mismatch.as_ptr()).to_string_lossy().into_owned(),
         )
     };

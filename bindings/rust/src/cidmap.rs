@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
 //! The kernel's cpu <-> cid tables, predicted from sysfs.
 
-use std::ffi::CString;
+use std::ffi::{CStr, CString};
 use std::os::unix::ffi::OsStrExt;
 use std::path::Path;
 use std::ptr::NonNull;
@@ -16,6 +16,10 @@ pub enum Generation {
     V7_2,
     /// Linux 7.3: cids are cut into shards of `shard_size` within each LLC.
     V7_3,
+    /// PROVISIONAL: the cluster level queued for 7.4 (node -> LLC ->
+    /// cluster -> core), from the patch's description; no 7.4 kernel has
+    /// confirmed it.
+    V7_4,
 }
 
 impl Generation {
@@ -23,8 +27,43 @@ impl Generation {
         match self {
             Generation::V7_2 => sys::SCX_CID_GEN_7_2,
             Generation::V7_3 => sys::SCX_CID_GEN_7_3,
+            Generation::V7_4 => sys::SCX_CID_GEN_7_4,
         }
     }
+
+    fn from_raw(gen: u32) -> Option<Generation> {
+        match gen {
+            sys::SCX_CID_GEN_7_2 => Some(Generation::V7_2),
+            sys::SCX_CID_GEN_7_3 => Some(Generation::V7_3),
+            sys::SCX_CID_GEN_7_4 => Some(Generation::V7_4),
+            _ => None,
+        }
+    }
+
+    /// The name the library gives it: "7.2", "7.3", "7.4".
+    pub fn name(self) -> &'static str {
+        // SAFETY: the library returns static NUL-terminated strings.
+        unsafe { CStr::from_ptr(sys::scx_cid_gen_str(self.raw())) }.to_str().unwrap_or("?")
+    }
+
+    /// The generation a map of the running kernel models by default (or
+    /// of the kernel whose BTF file is `btf`), and why, for a person.
+    /// Errors: EOPNOTSUPP for a kernel whose cid topology this library
+    /// does not know (a newer kernel): ask for a generation explicitly.
+    pub fn of_kernel(btf: Option<&Path>) -> Result<(Generation, String)> {
+        let path = btf.map(root_cstring).transpose()?;
+        let (mut gen, mut source) = (0u32, 0u32);
+        let p = path.as_ref().map_or(std::ptr::null(), |c| c.as_ptr());
+        // SAFETY: p is NULL or a C string; both outputs are writable.
+        check(unsafe { sys::scx_cid_gen_of_kernel(p, &mut gen, &mut source) })?;
+        let g = Generation::from_raw(gen).ok_or_else(|| Error::new(EINVAL, format!("generation {:#x}", gen)))?;
+        Ok((g, source_str(source)))
+    }
+}
+
+fn source_str(source: u32) -> String {
+    // SAFETY: the library returns static NUL-terminated strings.
+    unsafe { CStr::from_ptr(sys::scx_cid_gen_source_str(source)) }.to_string_lossy().into_owned()
 }
 
 /// Options of [`CidMap::with_options`]; `Default` is the library's default
@@ -162,6 +201,15 @@ impl CidMap {
         // SAFETY: t is a writable scx_cid_topo.
         check(unsafe { sys::scx_cid_map_topo(self.as_raw(), cid, &mut t) })?;
         Ok(t)
+    }
+
+    /// The generation this map models, and why it does (the caller asked,
+    /// the running kernel's BTF named it, or what was assumed).
+    pub fn generation(&self) -> (Option<Generation>, String) {
+        let mut source = 0u32;
+        // SAFETY: self.map is a live map; source is writable.
+        let gen = unsafe { sys::scx_cid_map_gen(self.as_raw(), &mut source) };
+        (Generation::from_raw(gen), source_str(source))
     }
 
     /// Number of shards (0 for a 7.2 map).

@@ -102,6 +102,18 @@ pub trait AsCmask {
         unsafe { sys::scx_cmask_next_and_set(self.as_raw(), other.as_raw(), start) }
     }
 
+    /// Lowest cid at or above `start` set in all three masks, or `self.end()`.
+    fn next_and2_set(&self, b: &dyn AsCmask, c: &dyn AsCmask, start: u32) -> u32 {
+        // SAFETY: the library bounds every access by the headers.
+        unsafe { sys::scx_cmask_next_and2_set(self.as_raw(), b.as_raw(), c.as_raw(), start) }
+    }
+
+    /// [`next_set_wrap`](AsCmask::next_set_wrap) on `self & b & c`.
+    fn next_and2_set_wrap(&self, b: &dyn AsCmask, c: &dyn AsCmask, start: u32) -> u32 {
+        // SAFETY: as above.
+        unsafe { sys::scx_cmask_next_and2_set_wrap(self.as_raw(), b.as_raw(), c.as_raw(), start) }
+    }
+
     /// Round-robin search from `start`, wrapping to the base; `end()` if none.
     fn next_set_wrap(&self, start: u32) -> u32 {
         // SAFETY: as above.

@@ -63,6 +63,10 @@ pub struct scx_cid_topo {
     pub shard_cid: i32,
     /// index of the shard (7.3)
     pub shard_idx: i32,
+    /// first cid of the cluster (provisional 7.4)
+    pub cluster_cid: i32,
+    /// index of the cluster (provisional 7.4)
+    pub cluster_idx: i32,
 }
 
 /// `struct scx_cid_map_opts`.
@@ -158,18 +162,18 @@ pub const SCX_CID_SHARD_MAX_CPUS: u32 = 512;
 pub const SCX_CONVERT_SKIP_UNMAPPED: c_uint = 1 << 0;
 /// View flag: address 0 means arena offset 0.
 pub const SCX_ARENA_ZERO_IS_OFFSET0: u32 = 1 << 0;
-/// Map generation: 7.3 (shards).
-pub const SCX_CID_GEN_7_3: u32 = 0;
-/// Map generation: 7.2 (no shards).
-pub const SCX_CID_GEN_7_2: u32 = 1;
-/// BTF report: no cid support.
-pub const SCX_BTF_CID_NONE: u32 = 0;
-/// BTF report: cid support of an unknown generation.
-pub const SCX_BTF_CID_UNKNOWN: u32 = 1;
-/// BTF report: 7.2.
-pub const SCX_BTF_CID_7_2: u32 = 0x0702;
-/// BTF report: 7.3.
-pub const SCX_BTF_CID_7_3: u32 = 0x0703;
+/// Map options: let the map decide (the running kernel's generation).
+pub const SCX_CID_GEN_DEFAULT: u32 = 0;
+/// BTF report: the kernel has no cid support.
+pub const SCX_CID_GEN_NONE: u32 = 1;
+/// Linux 7.2: cids, 24-byte topology.
+pub const SCX_CID_GEN_7_2: u32 = 0x0702;
+/// Linux 7.3: shards, 32-byte topology.
+pub const SCX_CID_GEN_7_3: u32 = 0x0703;
+/// Provisional 7.4: clusters, 40-byte topology.
+pub const SCX_CID_GEN_7_4: u32 = 0x0704;
+/// BTF report: a topology layout this library does not know.
+pub const SCX_CID_GEN_UNKNOWN_NEWER: u32 = 0xffff;
 
 extern "C" {
     // <scxcmask/common.h>, <scxcmask/version.h>
@@ -247,6 +251,10 @@ extern "C" {
     pub fn scx_cmask_next_set_wrap(m: *const scx_cmask, start: u32) -> u32;
     /// `scx_cmask_next_and_set_wrap()`: scx_cmask_next_set_wrap() on a & b.
     pub fn scx_cmask_next_and_set_wrap(a: *const scx_cmask, b: *const scx_cmask, start: u32) -> u32;
+    /// `scx_cmask_next_and2_set()`: lowest cid >= start set in a, b and c.
+    pub fn scx_cmask_next_and2_set(a: *const scx_cmask, b: *const scx_cmask, c: *const scx_cmask, start: u32) -> u32;
+    /// `scx_cmask_next_and2_set_wrap()`: scx_cmask_next_set_wrap() on a & b & c.
+    pub fn scx_cmask_next_and2_set_wrap(a: *const scx_cmask, b: *const scx_cmask, c: *const scx_cmask, start: u32) -> u32;
     /// `scx_cmask_iter_start()`: an iterator over the set cids of m.
     pub fn scx_cmask_iter_start(m: *const scx_cmask) -> scx_cmask_iter;
 
@@ -408,6 +416,12 @@ extern "C" {
     pub fn scx_cmask_check_btf_report(btf_path: *const c_char, r: *mut scx_btf_report) -> c_int;
     /// `scx_cmask_check_btf()`: the same check, as a report for a person.
     pub fn scx_cmask_check_btf(btf_path: *const c_char, msg: *mut c_char, msglen: usize) -> c_int;
-    /// `scx_btf_cid_gen_str()`: "7.2", "7.3", "none" or "unknown".
-    pub fn scx_btf_cid_gen_str(gen: u32) -> *const c_char;
+    /// `scx_cid_gen_str()`: the name of a generation.
+    pub fn scx_cid_gen_str(gen: u32) -> *const c_char;
+    /// `scx_cid_gen_source_str()`: a phrase saying why a generation was chosen.
+    pub fn scx_cid_gen_source_str(source: u32) -> *const c_char;
+    /// `scx_cid_gen_of_kernel()`: the generation SCX_CID_GEN_DEFAULT stands for.
+    pub fn scx_cid_gen_of_kernel(btf_path: *const c_char, gen: *mut u32, source: *mut u32) -> c_int;
+    /// `scx_cid_map_gen()`: the generation a map models, and why.
+    pub fn scx_cid_map_gen(map: *const scx_cid_map, source: *mut u32) -> u32;
 }

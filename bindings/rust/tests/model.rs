@@ -177,6 +177,10 @@ fn two_mask_operations_match_the_model() {
             start
         );
         assert_eq!(a.first_set(), am.next_set(0), "first_set");
+        let (c, cm) = random_pair(&mut rng);
+        let and2 = |s: u32| am.set.range(s..).find(|x| bm.test(**x) && cm.test(**x)).copied().unwrap_or(am.end());
+        assert_eq!(a.next_and2_set(&b, &c, start), and2(start), "next_and2_set({})", start);
+        assert_eq!(a.next_and2_set_wrap(&b, &c, start), am.wrap(start, and2), "next_and2_set_wrap({})", start);
     }
 }
 

@@ -32,16 +32,21 @@ static int parse_gen(const char *s, uint32_t *gen)
 	return 0;
 }
 
-/* The options map and override share; --c only for override. */
+/*
+ * The options map and override share; --c only for override.  EXIT_OK
+ * with @a filled, EXIT_USAGE after the message, or -1 after --help.
+ */
 static int parse_map_args(const char *cmd, int argc, char **argv, struct map_args *a,
 			  bool allow_c)
 {
+	static const char shortopts[] = ":h";
 	static const struct option opts[] = {
 		{ "sysfs", required_argument, NULL, 's' },
 		{ "json", no_argument, NULL, 'j' },
 		{ "c", no_argument, NULL, 'c' },
 		{ "shard-size", required_argument, NULL, 'n' },
 		{ "gen", required_argument, NULL, 'g' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt;
@@ -49,7 +54,7 @@ static int parse_map_args(const char *cmd, int argc, char **argv, struct map_arg
 	*a = (struct map_args){ .form = OUT_TEXT, .gen = SCX_CID_GEN_7_3 };
 	optind = 1;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		switch (opt) {
 		case 's':
 			a->sysfs = optarg;
@@ -59,25 +64,26 @@ static int parse_map_args(const char *cmd, int argc, char **argv, struct map_arg
 			break;
 		case 'c':
 			if (!allow_c)
-				return tool_error(EXIT_USAGE, cmd, "unknown option '--c'");
+				return tool_usage_error(cmd, "unknown option '--c'");
 			a->form = OUT_C;
 			break;
 		case 'n':
 			if (tool_parse_u32(optarg, &a->shard_size))
-				return tool_error(EXIT_USAGE, cmd, "--shard-size wants a number, not '%s'", optarg);
+				return tool_usage_error(cmd, "--shard-size wants a number, not '%s'", optarg);
 			break;
 		case 'g':
 			if (parse_gen(optarg, &a->gen))
-				return tool_error(EXIT_USAGE, cmd, "--gen wants 7.2 or 7.3, not '%s'", optarg);
+				return tool_usage_error(cmd, "--gen wants 7.2 or 7.3, not '%s'", optarg);
 			break;
-		case ':':
-			return tool_error(EXIT_USAGE, cmd, "option '%s' needs an argument", argv[optind - 1]);
+		case 'h':
+			tool_help(cmd);
+			return -1;
 		default:
-			return tool_error(EXIT_USAGE, cmd, "unknown option '%s'", argv[optind - 1]);
+			return tool_getopt_error(cmd, opt, argv, shortopts, opts);
 		}
 	}
 	if (optind < argc)
-		return tool_error(EXIT_USAGE, cmd, "unexpected argument '%s'", argv[optind]);
+		return tool_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
 	return EXIT_OK;
 }
 
@@ -241,7 +247,7 @@ int cmd_map(int argc, char **argv)
 	int st = parse_map_args("map", argc, argv, &a, false);
 
 	if (st)
-		return st;
+		return st < 0 ? EXIT_OK : st;
 	st = load("map", &a, &map);
 	if (st)
 		return st;
@@ -250,7 +256,7 @@ int cmd_map(int argc, char **argv)
 	else
 		print_map_tree(map, a.gen);
 	scx_cid_map_free(map);
-	return fflush(stdout) ? tool_error(EXIT_FAIL, "map", "write error") : EXIT_OK;
+	return EXIT_OK;	/* main() reports a failed write */
 }
 
 static void print_override(const int32_t *c2c, uint32_t ncpu, const int32_t *starts,
@@ -299,7 +305,7 @@ int cmd_override(int argc, char **argv)
 	int st = parse_map_args("override", argc, argv, &a, true);
 
 	if (st)
-		return st;
+		return st < 0 ? EXIT_OK : st;
 	st = load("override", &a, &map);
 	if (st)
 		return st;
@@ -316,7 +322,5 @@ int cmd_override(int argc, char **argv)
 	free(c2c);
 	free(starts);
 	scx_cid_map_free(map);
-	if (st)
-		return st;
-	return fflush(stdout) ? tool_error(EXIT_FAIL, "override", "write error") : EXIT_OK;
+	return st;	/* main() reports a failed write */
 }

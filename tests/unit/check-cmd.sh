@@ -29,8 +29,8 @@ expect() {
 	fi
 }
 
-expect 2 "unknown argument '--bogus'" check --bogus
-expect 2 "missing FILE after '--btf'" check --btf
+expect 2 "unknown option '--bogus'" check --bogus
+expect 2 "option '--btf' needs an argument" check --btf
 expect 0 "usage: scxcmask check" check --help
 if [ -e "$dir/7.2" ]; then
 	expect 1 "no such file" check --btf "$dir/nope"

@@ -5,3 +5,7 @@
 TESTS += tests/unit/tool-map-truth.sh tests/unit/tool-map-realsysfs.sh tests/unit/capture-sysfs.sh
 EXTRA_DIST += tests/unit/tool-map-truth.sh tests/unit/tool-map-realsysfs.sh \
 	tests/unit/capture-sysfs.sh tests/unit/tool-env.sh scripts/capture-sysfs.sh
+
+# Every subcommand's output errors (/dev/full, closed stdout) and usage errors
+TESTS += tests/unit/tool-errors.sh
+EXTRA_DIST += tests/unit/tool-errors.sh

@@ -4,3 +4,4 @@
 # libbpf when configure found it, and says so otherwise.
 libscxcmask_libscxcmask_la_SOURCES += libscxcmask/btf.c
 pkginclude_HEADERS += include/scxcmask/btf.h
+libscxcmask_libscxcmask_la_SOURCES += libscxcmask/btf_read.c libscxcmask/btf_read.h

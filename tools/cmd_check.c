@@ -40,7 +40,7 @@ int cmd_check(int argc, char **argv)
 			       "unreadable), 2 usage error\n");
 			return EXIT_OK;
 		default:
-			return tool_getopt_error("check", opt, argv, shortopts, opts);
+			return tool_getopt_error("check", opt, argv, opts);
 		}
 	}
 	if (optind < argc)

@@ -79,7 +79,7 @@ static int parse_map_args(const char *cmd, int argc, char **argv, struct map_arg
 			tool_help(cmd);
 			return -1;
 		default:
-			return tool_getopt_error(cmd, opt, argv, shortopts, opts);
+			return tool_getopt_error(cmd, opt, argv, opts);
 		}
 	}
 	if (optind < argc)

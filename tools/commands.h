@@ -51,13 +51,12 @@ int tool_usage_error(const char *cmd, const char *fmt, ...)
 	__attribute__((format(printf, 2, 3)));
 /*
  * The usage error for a getopt_long() return of '?' or ':' (@ret), with
- * opterr = 0 and @shortopts starting with ':'.  Names the option getopt
- * stopped at: the character of a short option (optopt, which is right
- * inside a cluster such as -xy, where optind has not moved on), or the
- * long option as typed.  Returns EXIT_USAGE.
+ * opterr = 0 and a short option string starting with ':'.  Names the
+ * option getopt stopped at: the character of a short option (optopt, which
+ * is right inside a cluster such as -xy, where optind has not moved on),
+ * or the long option of @longopts as typed.  Returns EXIT_USAGE.
  */
-int tool_getopt_error(const char *cmd, int ret, char **argv, const char *shortopts,
-		      const struct option *longopts);
+int tool_getopt_error(const char *cmd, int ret, char **argv, const struct option *longopts);
 /* Prints @cmd's usage line on stdout (for --help); returns EXIT_OK. */
 int tool_help(const char *cmd);
 /*

@@ -117,8 +117,7 @@ static const char *short_name(int c, char *buf, size_t len)
 	return buf;
 }
 
-int tool_getopt_error(const char *cmd, int ret, char **argv, const char *shortopts,
-		      const struct option *longopts)
+int tool_getopt_error(const char *cmd, int ret, char **argv, const struct option *longopts)
 {
 	/*
 	 * getopt_long() moves optind past a long option before it reports
@@ -130,7 +129,6 @@ int tool_getopt_error(const char *cmd, int ret, char **argv, const char *shortop
 	const struct option *lo;
 	char sbuf[16];
 
-	(void)shortopts;
 	if (ret == ':') {
 		lo = long_named(longopts, prev, optopt);
 		if (lo && lo->has_arg == required_argument)

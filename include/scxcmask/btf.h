@@ -61,8 +61,9 @@ struct scx_btf_report {
  * @r: filled with the findings; zeroed (but for @sz) on error
  *
  * The file may be a regular file or a pipe (/dev/stdin, a FIFO); it is
- * opened without blocking and read once into memory, so a FIFO that no
- * program writes to reads as empty instead of blocking.  libbpf parses the
+ * opened without blocking and read once into memory: a FIFO that no
+ * program has open for writing reads as empty at once (one that a program
+ * holds open is read until that program closes it, as any pipe).  libbpf parses the
  * buffer with its print callback silenced for the parse (the callback is
  * process-wide: it is restored afterwards, and other threads' libbpf
  * messages during the parse are dropped).

@@ -367,3 +367,120 @@ SCXCMASK_API int scx_arena_cmask_dup(const struct scx_arena_view *v, const void 
 	*out = m;
 	return 0;
 }
+
+/* ------------------------------------------------------------------
+ * In place: every call takes its own snapshot of the header and touches
+ * only the words that snapshot allows, so a header the BPF side rewrote
+ * since an earlier call (scx_cmask_init() on the BPF side sets
+ * alloc_words too) is checked again before anything is read or written.
+ */
+
+/* The word holding @cid in the snapshot's storage, and its bit; -ERANGE outside the window. */
+static int snap_word(const struct arena_cmask_snap *s, uint32_t cid, const char *op,
+		     volatile uint64_t **w, uint64_t *bit)
+{
+	/* base + nr_cids <= 2^32 (checked), so the u32 difference is exact */
+	if ((uint32_t)(cid - s->base) >= s->nr_cids)
+		return scxcmask__fail(-ERANGE,
+				      "%s: cid %" PRIu32 " is outside the window [%" PRIu32 ", %" PRIu64 ") of the arena cmask at offset 0x%" PRIx64,
+				      op, cid, s->base, (uint64_t)s->base + s->nr_cids, s->off);
+	*w = (volatile uint64_t *)s->bits + (cid / 64 - s->base / 64);
+	*bit = UINT64_C(1) << (cid & 63);
+	return 0;
+}
+
+SCXCMASK_API int scx_arena_cmask_test(const struct scx_arena_view *v, const void *p, uint32_t cid)
+{
+	struct arena_cmask_snap s;
+	volatile uint64_t *w;
+	uint64_t bit;
+	int err = snap_cmask(v, p, &s);
+
+	if (err)
+		return err;
+	if (snap_word(&s, cid, "scx_arena_cmask_test", &w, &bit))
+		return 0;	/* as scx_cmask_test(): outside the window is clear */
+	return (__atomic_load_n(w, __ATOMIC_RELAXED) & bit) != 0;
+}
+
+/* Sets (@set) or clears @cid atomically; the previous bit, or a negative errno. */
+static int update_bit(const struct scx_arena_view *v, const void *p, uint32_t cid, bool set,
+		      const char *op)
+{
+	struct arena_cmask_snap s;
+	volatile uint64_t *w;
+	uint64_t bit, old;
+	int err = snap_cmask(v, p, &s);
+
+	if (err)
+		return err;
+	err = snap_word(&s, cid, op, &w, &bit);
+	if (err)
+		return err;
+	/* atomic against the BPF side's compare-and-swap on the same word */
+	if (set)
+		old = __atomic_fetch_or(w, bit, __ATOMIC_SEQ_CST);
+	else
+		old = __atomic_fetch_and(w, ~bit, __ATOMIC_SEQ_CST);
+	return (old & bit) != 0;
+}
+
+SCXCMASK_API int scx_arena_cmask_set(const struct scx_arena_view *v, void *p, uint32_t cid)
+{
+	int ret = update_bit(v, p, cid, true, "scx_arena_cmask_set");
+
+	return ret < 0 ? ret : 0;
+}
+
+SCXCMASK_API int scx_arena_cmask_clear(const struct scx_arena_view *v, void *p, uint32_t cid)
+{
+	int ret = update_bit(v, p, cid, false, "scx_arena_cmask_clear");
+
+	return ret < 0 ? ret : 0;
+}
+
+SCXCMASK_API int scx_arena_cmask_test_and_set(const struct scx_arena_view *v, void *p,
+					      uint32_t cid)
+{
+	return update_bit(v, p, cid, true, "scx_arena_cmask_test_and_set");
+}
+
+SCXCMASK_API int scx_arena_cmask_test_and_clear(const struct scx_arena_view *v, void *p,
+						uint32_t cid)
+{
+	return update_bit(v, p, cid, false, "scx_arena_cmask_test_and_clear");
+}
+
+SCXCMASK_API int scx_arena_cmask_copy_in(const struct scx_arena_view *v, void *p,
+					 const struct scx_cmask *src)
+{
+	struct arena_cmask_snap s;
+	uint64_t lo, hi, sbase, send;
+	int err;
+
+	if (!src || scx_cmask_valid(src))
+		return scxcmask__fail(-EINVAL, "arena cmask copy in: source is NULL or invalid");
+	err = snap_cmask(v, p, &s);
+	if (err)
+		return err;
+	/* the cids both windows hold, [lo, hi); source and storage words share cid / 64 */
+	sbase = src->base;
+	send = sbase + src->nr_cids;
+	lo = s.base > sbase ? s.base : sbase;
+	hi = (uint64_t)s.base + s.nr_cids < send ? (uint64_t)s.base + s.nr_cids : send;
+	for (uint64_t word = lo / 64; lo < hi && word <= (hi - 1) / 64; word++) {
+		uint64_t first = word * 64 > lo ? word * 64 : lo;
+		uint64_t last = word * 64 + 64 < hi ? word * 64 + 64 : hi;	/* exclusive */
+		uint64_t m = (last - first == 64 ? ~UINT64_C(0) : ((UINT64_C(1) << (last - first)) - 1))
+			     << (first & 63);
+		uint64_t sw = src->bits[word - sbase / 64] & m;
+		volatile uint64_t *w = (volatile uint64_t *)s.bits + (word - s.base / 64);
+		uint64_t old = __atomic_load_n(w, __ATOMIC_RELAXED);
+
+		/* one atomic word update: no moment where the word is half copied */
+		while (!__atomic_compare_exchange_n(w, &old, (old & ~m) | sw, false,
+						    __ATOMIC_SEQ_CST, __ATOMIC_RELAXED))
+			;
+	}
+	return 0;
+}

@@ -14,7 +14,10 @@
 #include <scxcmask/cmask.h>
 #include "internal.h"
 #ifdef HAVE_LIBBPF
+#include <stdlib.h>
 #include <bpf/btf.h>
+#include <bpf/libbpf.h>
+#include "btf_read.h"
 #endif
 
 #define VMLINUX_BTF	"/sys/kernel/btf/vmlinux"
@@ -364,55 +367,59 @@ static void classify(const struct btf *btf, struct scx_btf_report *r)
 		r->mismatch[0] = '\0';
 }
 
-/*
- * Tells a file libbpf can parse (raw BTF, or ELF for its .BTF section) from
- * anything else before libbpf sees it, so that the caller gets one clear
- * message instead of libbpf's warnings on stderr.
- */
-static int check_magic(const char *path)
+/* libbpf's print callback while it parses: its warnings would reach stderr. */
+static int quiet_print(enum libbpf_print_level level, const char *fmt, va_list ap)
 {
-	unsigned char m[4] = { 0 };
-	int saved_errno = errno, err = 0;
-	FILE *f = fopen(path, "rb");
+	(void)level;
+	(void)fmt;
+	(void)ap;
+	return 0;
+}
 
-	if (!f) {
-		err = -errno;
-		errno = saved_errno;
-		if (err == -ENOENT)
-			return scxcmask__fail(err, "%s: no such file", path);
-		return scxcmask__fail(err, "%s: cannot open: %s", path, strerror(-err));
+/*
+ * The file is read once, into memory (btf_read.c), and libbpf parses that
+ * buffer: it never opens the file, so a pipe or FIFO works, and what it
+ * would print about a malformed file is silenced; the caller gets one
+ * message from scxcmask_errmsg() instead.  libbpf's print callback is
+ * process-wide: it is swapped for the parse and restored after it.
+ */
+static struct btf *parse_btf(const char *path, int *errp)
+{
+	libbpf_print_fn_t prev;
+	struct btf *btf;
+	size_t size;
+	void *data;
+	int err = scxcmask__btf_read(path, &data, &size), saved_errno = errno;
+
+	if (err) {
+		*errp = err;
+		return NULL;
 	}
-	if (fread(m, 1, sizeof(m), f) != sizeof(m) ||
-	    !((m[0] == 0x9f && m[1] == 0xeb) || (m[0] == 0xeb && m[1] == 0x9f) ||
-	      !memcmp(m, "\x7f" "ELF", 4)))
-		err = scxcmask__fail(-EINVAL, "%s: not a BTF file (no BTF or ELF magic)", path);
-	fclose(f);
-	errno = saved_errno;
-	return err;
+	prev = libbpf_set_print(quiet_print);
+	errno = 0;
+	btf = btf__new(data, (uint32_t)size);
+	err = errno ? -errno : -EINVAL;
+	libbpf_set_print(prev);
+	free(data);
+	errno = saved_errno;	/* the caller's errno is not ours to change */
+	if (!btf)
+		*errp = scxcmask__fail(err == -ENOMEM ? err : -EINVAL,
+				       "%s: not readable as BTF, raw or in an ELF .BTF section (%s)",
+				       path, strerror(-err));
+	return btf;
 }
 
 SCXCMASK_API int scx_cmask_check_btf_report(const char *btf_path, struct scx_btf_report *r)
 {
 	const char *path = btf_path ? btf_path : VMLINUX_BTF;
 	struct btf *btf;
-	int err = check_report_arg(r), saved_errno = errno;
+	int err = check_report_arg(r);
 
 	if (err)
 		return err;
-	err = check_magic(path);
-	if (err)
+	btf = parse_btf(path, &err);
+	if (!btf)
 		return err;
-	errno = 0;
-	btf = btf__parse(path, NULL);
-	err = errno ? -errno : -EINVAL;
-	errno = saved_errno;	/* the caller's errno is not ours to change */
-	if (!btf) {
-		if (err == -ENOENT)
-			return scxcmask__fail(err, "%s: no such file", path);
-		return scxcmask__fail(err == -EPERM || err == -EACCES ? err : -EINVAL,
-				      "%s: not readable as BTF, raw or in an ELF .BTF section (%s)",
-				      path, strerror(-err));
-	}
 	classify(btf, r);
 	btf__free(btf);
 	return r->has_cid && r->cmask_ok ? 0 : 1;

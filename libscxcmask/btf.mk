@@ -6,3 +6,4 @@ libscxcmask_libscxcmask_la_SOURCES += libscxcmask/btf.c
 pkginclude_HEADERS += include/scxcmask/btf.h
 # the generation enum both the map and the BTF check use
 pkginclude_HEADERS += include/scxcmask/gen.h
+libscxcmask_libscxcmask_la_SOURCES += libscxcmask/btf_read.c libscxcmask/btf_read.h

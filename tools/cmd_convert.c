@@ -19,12 +19,15 @@ struct convert_args {
 	unsigned int flags;
 };
 
+/* EXIT_OK with @a filled, EXIT_USAGE after the message, or -1 after --help. */
 static int parse_convert_args(const char *cmd, int argc, char **argv, struct convert_args *a,
 			      bool allow_skip)
 {
+	static const char shortopts[] = ":h";
 	static const struct option opts[] = {
 		{ "sysfs", required_argument, NULL, 's' },
 		{ "skip-unmapped", no_argument, NULL, 'u' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt;
@@ -32,28 +35,29 @@ static int parse_convert_args(const char *cmd, int argc, char **argv, struct con
 	*a = (struct convert_args){ 0 };
 	optind = 1;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		switch (opt) {
 		case 's':
 			a->sysfs = optarg;
 			break;
 		case 'u':
 			if (!allow_skip)
-				return tool_error(EXIT_USAGE, cmd, "unknown option '--skip-unmapped'");
+				return tool_usage_error(cmd, "unknown option '--skip-unmapped'");
 			a->flags |= SCX_CONVERT_SKIP_UNMAPPED;
 			break;
-		case ':':
-			return tool_error(EXIT_USAGE, cmd, "option '%s' needs an argument", argv[optind - 1]);
+		case 'h':
+			tool_help(cmd);
+			return -1;
 		default:
-			return tool_error(EXIT_USAGE, cmd, "unknown option '%s'", argv[optind - 1]);
+			return tool_getopt_error(cmd, opt, argv, opts);
 		}
 	}
 	if (optind >= argc)
-		return tool_error(EXIT_USAGE, cmd, "missing the %s argument",
-				  allow_skip ? "CPULIST" : "CIDLIST");
+		return tool_usage_error(cmd, "missing the %s argument",
+					allow_skip ? "CPULIST" : "CIDLIST");
 	a->list = argv[optind++];
 	if (optind < argc)
-		return tool_error(EXIT_USAGE, cmd, "unexpected argument '%s'", argv[optind]);
+		return tool_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
 	return EXIT_OK;
 }
 
@@ -119,7 +123,7 @@ int cmd_cids(int argc, char **argv)
 	int status = parse_convert_args("cids", argc, argv, &a, true);
 
 	if (status != EXIT_OK)
-		return status;
+		return status < 0 ? EXIT_OK : status;
 	status = setup("cids", &a, &map, &m);
 	if (status != EXIT_OK)
 		return status;
@@ -142,7 +146,7 @@ int cmd_cpus(int argc, char **argv)
 	int status = parse_convert_args("cpus", argc, argv, &a, false);
 
 	if (status != EXIT_OK)
-		return status;
+		return status < 0 ? EXIT_OK : status;
 	status = setup("cpus", &a, &map, &m);
 	if (status != EXIT_OK)
 		return status;

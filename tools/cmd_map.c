@@ -38,10 +38,14 @@ static int parse_gen(const char *s, uint32_t *gen)
 	return -1;
 }
 
-/* The options map and override share; --c only for override. */
+/*
+ * The options map and override share; --c only for override.  EXIT_OK
+ * with @a filled, EXIT_USAGE after the message, or -1 after --help.
+ */
 static int parse_map_args(const char *cmd, int argc, char **argv, struct map_args *a,
 			  bool allow_c)
 {
+	static const char shortopts[] = ":h";
 	static const struct option opts[] = {
 		{ "sysfs", required_argument, NULL, 's' },
 		{ "json", no_argument, NULL, 'j' },
@@ -50,6 +54,7 @@ static int parse_map_args(const char *cmd, int argc, char **argv, struct map_arg
 		{ "gen", required_argument, NULL, 'g' },
 		{ "btf", required_argument, NULL, 'b' },
 		{ "svg", optional_argument, NULL, 'S' },
+		{ "help", no_argument, NULL, 'h' },
 		{ NULL, 0, NULL, 0 },
 	};
 	int opt;
@@ -57,7 +62,7 @@ static int parse_map_args(const char *cmd, int argc, char **argv, struct map_arg
 	*a = (struct map_args){ .form = OUT_TEXT, .gen = SCX_CID_GEN_DEFAULT };
 	optind = 1;
 	opterr = 0;
-	while ((opt = getopt_long(argc, argv, ":", opts, NULL)) != -1) {
+	while ((opt = getopt_long(argc, argv, shortopts, opts, NULL)) != -1) {
 		switch (opt) {
 		case 's':
 			a->sysfs = optarg;
@@ -67,7 +72,7 @@ static int parse_map_args(const char *cmd, int argc, char **argv, struct map_arg
 			break;
 		case 'S':
 			if (allow_c)
-				return tool_error(EXIT_USAGE, cmd, "unknown option '--svg'");
+				return tool_usage_error(cmd, "unknown option '--svg'");
 			a->form = OUT_SVG;
 			/* --svg FILE as well as --svg=FILE: map takes no operands */
 			if (!optarg && optind < argc && argv[optind][0] != '-')
@@ -76,30 +81,31 @@ static int parse_map_args(const char *cmd, int argc, char **argv, struct map_arg
 			break;
 		case 'c':
 			if (!allow_c)
-				return tool_error(EXIT_USAGE, cmd, "unknown option '--c'");
+				return tool_usage_error(cmd, "unknown option '--c'");
 			a->form = OUT_C;
 			break;
 		case 'n':
 			if (tool_parse_u32(optarg, &a->shard_size))
-				return tool_error(EXIT_USAGE, cmd, "--shard-size wants a number, not '%s'", optarg);
+				return tool_usage_error(cmd, "--shard-size wants a number, not '%s'", optarg);
 			break;
 		case 'g':
 			if (parse_gen(optarg, &a->gen))
-				return tool_error(EXIT_USAGE, cmd, "--gen wants 7.2, 7.3 or 7.4 (provisional), not '%s'", optarg);
+				return tool_usage_error(cmd, "--gen wants 7.2, 7.3 or 7.4 (provisional), not '%s'", optarg);
 			break;
 		case 'b':
 			a->btf = optarg;
 			break;
-		case ':':
-			return tool_error(EXIT_USAGE, cmd, "option '%s' needs an argument", argv[optind - 1]);
+		case 'h':
+			tool_help(cmd);
+			return -1;
 		default:
-			return tool_error(EXIT_USAGE, cmd, "unknown option '%s'", argv[optind - 1]);
+			return tool_getopt_error(cmd, opt, argv, opts);
 		}
 	}
 	if (optind < argc)
-		return tool_error(EXIT_USAGE, cmd, "unexpected argument '%s'", argv[optind]);
+		return tool_usage_error(cmd, "unexpected argument '%s'", argv[optind]);
 	if (a->btf && a->gen != SCX_CID_GEN_DEFAULT)
-		return tool_error(EXIT_USAGE, cmd, "--gen and --btf both name the generation: give one");
+		return tool_usage_error(cmd, "--gen and --btf both name the generation: give one");
 	return EXIT_OK;
 }
 
@@ -331,10 +337,10 @@ static int write_svg(const struct map_args *a, const struct scx_cid_map *map)
 	snprintf(name, sizeof(name), "%s%s", scx_cid_gen_str(gen),
 		 gen == SCX_CID_GEN_7_4 ? " (provisional)" : "");
 	err = tool_map_svg(f, map, name);
-	err |= f == stdout ? fflush(f) : fclose(f);
-	if (err)
-		return tool_error(EXIT_FAIL, "map", "cannot write the SVG to %s: %m",
-				  a->svg_file ? a->svg_file : "stdout");
+	if (f == stdout)	/* main() checks and reports what reached stdout */
+		return err ? tool_error(EXIT_FAIL, "map", "cannot build the SVG: %m") : EXIT_OK;
+	if (fclose(f) || err)
+		return tool_error(EXIT_FAIL, "map", "cannot write the SVG to '%s': %m", a->svg_file);
 	return EXIT_OK;
 }
 
@@ -345,7 +351,7 @@ int cmd_map(int argc, char **argv)
 	int st = parse_map_args("map", argc, argv, &a, false);
 
 	if (st)
-		return st;
+		return st < 0 ? EXIT_OK : st;
 	st = load("map", &a, &map);
 	if (st)
 		return st;
@@ -359,7 +365,7 @@ int cmd_map(int argc, char **argv)
 	else
 		print_map_tree(map, &a);
 	scx_cid_map_free(map);
-	return fflush(stdout) ? tool_error(EXIT_FAIL, "map", "write error") : EXIT_OK;
+	return EXIT_OK;	/* main() reports a failed write */
 }
 
 static void print_override(const int32_t *c2c, uint32_t ncpu, const int32_t *starts,
@@ -408,7 +414,7 @@ int cmd_override(int argc, char **argv)
 	int st = parse_map_args("override", argc, argv, &a, true);
 
 	if (st)
-		return st;
+		return st < 0 ? EXIT_OK : st;
 	st = load("override", &a, &map);
 	if (st)
 		return st;
@@ -425,7 +431,5 @@ int cmd_override(int argc, char **argv)
 	free(c2c);
 	free(starts);
 	scx_cid_map_free(map);
-	if (st)
-		return st;
-	return fflush(stdout) ? tool_error(EXIT_FAIL, "override", "write error") : EXIT_OK;
+	return st;	/* main() reports a failed write */
 }

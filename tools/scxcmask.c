@@ -4,9 +4,12 @@
  * cids, from the command line.  This file only dispatches; each command
  * lives in a cmd_*.c file and is listed once in the table below.
  */
+#include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stdio.h>
+#include <stdio_ext.h>
 #include <stdlib.h>
 #include <string.h>
 #include <scxcmask/scxcmask.h>
@@ -57,6 +60,132 @@ int tool_error(int status, const char *cmd, const char *fmt, ...)
 	return status;
 }
 
+static const struct tool_command *find_command(const char *name)
+{
+	for (size_t i = 0; name && i < NR_COMMANDS; i++)
+		if (!strcmp(name, commands[i].name))
+			return &commands[i];
+	return NULL;
+}
+
+int tool_usage_error(const char *cmd, const char *fmt, ...)
+{
+	const struct tool_command *c = find_command(cmd);
+	va_list ap;
+
+	fprintf(stderr, "scxcmask: %s%s", cmd ? cmd : "", cmd ? ": " : "");
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	if (c)	/* the first line of the usage: the synopsis, not the blurb */
+		fprintf(stderr, "usage: scxcmask %.*s\n", (int)strcspn(c->usage, "\n"), c->usage);
+	else
+		usage(stderr);
+	return EXIT_USAGE;
+}
+
+int tool_help(const char *cmd)
+{
+	const struct tool_command *c = find_command(cmd);
+
+	printf("usage: scxcmask %s\n", c ? c->usage : cmd);
+	return EXIT_OK;
+}
+
+/* The long option that @arg ("--name" or "--name=value", maybe abbreviated) names. */
+static const struct option *long_named(const struct option *lo, const char *arg, int val)
+{
+	size_t n;
+
+	if (!lo || !arg || strncmp(arg, "--", 2) || !arg[2])
+		return NULL;
+	arg += 2;
+	n = strcspn(arg, "=");
+	for (; lo->name; lo++)
+		if (lo->val == val && !strncmp(lo->name, arg, n))
+			return lo;
+	return NULL;
+}
+
+/* "'-x'", or "'-\x01'" for a byte a terminal would not show. */
+static const char *short_name(int c, char *buf, size_t len)
+{
+	if (isprint(c))
+		snprintf(buf, len, "'-%c'", c);
+	else
+		snprintf(buf, len, "'-\\x%02x'", (unsigned int)(unsigned char)c);
+	return buf;
+}
+
+int tool_getopt_error(const char *cmd, int ret, char **argv, const struct option *longopts)
+{
+	/*
+	 * getopt_long() moves optind past a long option before it reports
+	 * one, so argv[optind - 1] is that option as typed.  A short option
+	 * may sit inside a cluster (-xy) that optind has not left yet: only
+	 * optopt names it, and argv[optind - 1] is then some earlier word.
+	 */
+	const char *prev = optind > 0 ? argv[optind - 1] : NULL;
+	const struct option *lo;
+	char sbuf[16];
+
+	if (ret == ':') {
+		lo = long_named(longopts, prev, optopt);
+		if (lo && lo->has_arg == required_argument)
+			return tool_usage_error(cmd, "option '--%s' needs an argument", lo->name);
+		return tool_usage_error(cmd, "option %s needs an argument",
+					short_name(optopt, sbuf, sizeof(sbuf)));
+	}
+	if (!optopt) {
+		/* an unknown long option, or a prefix of more than one */
+		size_t n = prev && prev[0] == '-' ? strcspn(prev, "=") : 0;
+		int matches = 0;
+
+		for (lo = longopts; n > 2 && lo && lo->name; lo++)
+			matches += !strncmp(lo->name, prev + 2, n - 2);
+		if (matches > 1)
+			return tool_usage_error(cmd, "ambiguous option '%.*s'", (int)n, prev);
+		return tool_usage_error(cmd, "unknown option '%.*s'", (int)(n ? n : strlen(prev ?: "?")),
+					prev ?: "?");
+	}
+	/*
+	 * optopt set with '?': a short option we do not have, or "--name=x"
+	 * for a long option without arguments.  Only the latter has a '='
+	 * in argv[optind - 1] naming a no_argument option with that value;
+	 * any earlier such word would have failed first.
+	 */
+	lo = long_named(longopts, prev, optopt);
+	if (lo && lo->has_arg == no_argument && strchr(prev, '='))
+		return tool_usage_error(cmd, "option '--%s' takes no argument", lo->name);
+	return tool_usage_error(cmd, "unknown option %s", short_name(optopt, sbuf, sizeof(sbuf)));
+}
+
+int tool_finish_output(const char *cmd, int status)
+{
+	/*
+	 * As coreutils' close_stdout(): a failed earlier write, a failed
+	 * final flush, or a failed close all lose output.  A closed stdout
+	 * (EBADF) with nothing written to it lost nothing.
+	 */
+	bool pending = __fpending(stdout) != 0, failed = ferror(stdout) != 0;
+	int err;
+
+	errno = 0;
+	if (fclose(stdout)) {
+		err = errno;
+		if (!failed && !pending && err == EBADF)
+			return status;
+		tool_error(EXIT_FAIL, cmd, "cannot write to standard output: %s",
+			   err ? strerror(err) : "write error");
+	} else if (failed) {
+		tool_error(EXIT_FAIL, cmd, "cannot write to standard output: an earlier write failed");
+	} else {
+		return status;
+	}
+	return status == EXIT_OK ? EXIT_FAIL : status;
+}
+
 int tool_parse_u32(const char *s, uint32_t *out)
 {
 	char *end;
@@ -85,22 +214,22 @@ int tool_load_map(const char *cmd, const char *sysfs, const struct scx_cid_map_o
 
 int main(int argc, char **argv)
 {
-	if (argc < 2) {
-		usage(stderr);
-		return EXIT_USAGE;
-	}
+	const struct tool_command *c;
+
+	if (argc < 2)
+		return tool_finish_output(NULL, tool_usage_error(NULL, "no command given"));
 	if (!strcmp(argv[1], "-h") || !strcmp(argv[1], "--help")) {
 		usage(stdout);
-		return EXIT_OK;
+		return tool_finish_output(NULL, EXIT_OK);
 	}
 	if (!strcmp(argv[1], "--version")) {
 		printf("scxcmask (libscxcmask) %s\n", scxcmask_version());
-		return EXIT_OK;
+		return tool_finish_output(NULL, EXIT_OK);
 	}
-	for (size_t i = 0; i < NR_COMMANDS; i++)
-		if (!strcmp(argv[1], commands[i].name))
-			return commands[i].run(argc - 1, argv + 1);
-	tool_error(EXIT_USAGE, NULL, "unknown command '%s'", argv[1]);
-	usage(stderr);
-	return EXIT_USAGE;
+	c = find_command(argv[1]);
+	if (!c)
+		return tool_finish_output(NULL, tool_usage_error(NULL, "unknown %s '%s'",
+								 argv[1][0] == '-' ? "option" : "command",
+								 argv[1]));
+	return tool_finish_output(c->name, c->run(argc - 1, argv + 1));
 }

@@ -24,6 +24,21 @@
  * outside [base, base + size).  A cmask header found in the arena is read
  * once, and that snapshot is checked before any word is touched.
  *
+ * The rule for cmasks in the arena: their headers belong to the BPF side,
+ * which may re-initialise a mask at any moment (scx_cmask_init() and
+ * scx_cmask_init_alloc() of <scxcmask/cmask.bpf.h> rewrite base, nr_cids
+ * and alloc_words, and may raise alloc_words past what the agent checked).
+ * So a check is good for one operation only.  Every scx_arena_cmask_*()
+ * function that takes the view re-reads and re-checks the header on each
+ * call, and that is the default way to use such a mask: copy it out
+ * (scx_arena_cmask_copy_out(), scx_arena_cmask_dup()) to read it, or
+ * change it in place (scx_arena_cmask_set(), _clear(), _test_and_set(),
+ * _test_and_clear(), _copy_in(), and scx_arena_cmask_test() to read one
+ * cid).  scx_arena_cmask() alone hands out a bare pointer for the
+ * operations of <scxcmask/cmask.h>, which trust whatever header they find;
+ * it is safe only for a mask whose header the BPF side never rewrites
+ * after the agent checked it.
+ *
  * The kernel's cmask of online cids (7.3+, scx_bpf_online_cmask(); typed
  * as a library cmask by scx_cmask_online() of <scxcmask/sched_ext.bpf.h>)
  * is an arena address like any other: the kernel allocates it in the
@@ -172,7 +187,7 @@ SCXCMASK_API int scx_arena_ptr_off(const struct scx_arena_view *v, uint64_t off,
 SCXCMASK_API int scx_arena_addr(const struct scx_arena_view *v, const void *p, uint64_t *out);
 
 /**
- * scx_arena_cmask() - check a cmask in the arena and use it in place
+ * scx_arena_cmask() - check a cmask in the arena, for a bare pointer to it
  * @v: view
  * @p: the cmask, as the agent sees it (from scx_arena_ptr(), or an arena
  *	global of the skeleton)
@@ -183,11 +198,16 @@ SCXCMASK_API int scx_arena_addr(const struct scx_arena_view *v, const void *p, u
  * mapping, the window [base, base + nr_cids) does not pass 2^32, and
  * SCX_CMASK_NR_WORDS(nr_cids) <= alloc_words.
  *
- * The operations of <scxcmask/cmask.h> re-read base and nr_cids and never
- * go past the alloc_words they read, so using the mask in place stays
- * inside the arena as long as the BPF side does not raise alloc_words
- * afterwards (neither the kernel nor the library's BPF helpers ever do).
- * Against a BPF program that might, copy the mask out instead.
+ * The check holds only for the header it read.  The operations of
+ * <scxcmask/cmask.h> on *@out re-read the header and never go past the
+ * alloc_words they find, but they do not know the arena's bounds: once the
+ * BPF side re-initialises the mask with a larger alloc_words (its
+ * scx_cmask_init() and scx_cmask_init_alloc() do), they may read and write
+ * past the arena.  Use this pointer only for masks whose header the BPF
+ * side never rewrites after the check (one it initialises once, before
+ * the agent looks); otherwise
+ * use the scx_arena_cmask_*() operations, which check the header again on
+ * every call.
  *
  * Return: 0; -EFAULT if the header or the storage leaves the mapping;
  * -EINVAL if @p is misaligned, or for a bad view or NULL @out; -EOVERFLOW
@@ -229,6 +249,87 @@ SCXCMASK_API int scx_arena_cmask_copy_out(const struct scx_arena_view *v, const 
  */
 SCXCMASK_API int scx_arena_cmask_dup(const struct scx_arena_view *v, const void *p,
 				     struct scx_cmask **out);
+
+/**
+ * scx_arena_cmask_test() - whether @cid is set in a cmask in the arena
+ * @v: view
+ * @p: the cmask in the arena, as for scx_arena_cmask()
+ * @cid: the cid
+ *
+ * Checks the header again, as scx_arena_cmask() does, on every call.
+ *
+ * Return: 1 if set, 0 if clear or outside the window; the errors of
+ * scx_arena_cmask() for a header that does not pass.
+ */
+SCXCMASK_API int scx_arena_cmask_test(const struct scx_arena_view *v, const void *p, uint32_t cid);
+
+/**
+ * scx_arena_cmask_set() - atomically set @cid in a cmask in the arena
+ * @v: view
+ * @p: the cmask in the arena, as for scx_arena_cmask()
+ * @cid: the cid
+ *
+ * Reads and checks the header on every call and writes only inside the
+ * storage that snapshot describes, so a header the BPF side rewrote since
+ * any earlier call cannot send the write outside the arena.  The word is
+ * updated atomically against the BPF side's updates of the same word.
+ *
+ * Return: 0; -ERANGE if @cid is outside the window (nothing is written);
+ * the errors of scx_arena_cmask().
+ */
+SCXCMASK_API int scx_arena_cmask_set(const struct scx_arena_view *v, void *p, uint32_t cid);
+
+/**
+ * scx_arena_cmask_clear() - atomically clear @cid in a cmask in the arena
+ * @v: view
+ * @p: the cmask in the arena, as for scx_arena_cmask()
+ * @cid: the cid
+ *
+ * Return: as scx_arena_cmask_set().
+ */
+SCXCMASK_API int scx_arena_cmask_clear(const struct scx_arena_view *v, void *p, uint32_t cid);
+
+/**
+ * scx_arena_cmask_test_and_set() - atomically set @cid, returning its old value
+ * @v: view
+ * @p: the cmask in the arena, as for scx_arena_cmask()
+ * @cid: the cid
+ *
+ * Return: the previous bit (0 or 1); -ERANGE if @cid is outside the
+ * window, or the errors of scx_arena_cmask(), and then nothing is written.
+ * Unlike scx_cmask_test_and_set(), a failure is never read as "was clear".
+ */
+SCXCMASK_API int scx_arena_cmask_test_and_set(const struct scx_arena_view *v, void *p,
+					      uint32_t cid);
+
+/**
+ * scx_arena_cmask_test_and_clear() - atomically clear @cid, returning its old value
+ * @v: view
+ * @p: the cmask in the arena, as for scx_arena_cmask()
+ * @cid: the cid
+ *
+ * Return: as scx_arena_cmask_test_and_set().
+ */
+SCXCMASK_API int scx_arena_cmask_test_and_clear(const struct scx_arena_view *v, void *p,
+						uint32_t cid);
+
+/**
+ * scx_arena_cmask_copy_in() - copy an agent cmask into a cmask in the arena
+ * @v: view
+ * @p: the cmask in the arena, as for scx_arena_cmask()
+ * @src: a valid cmask of the agent's
+ *
+ * As scx_cmask_copy(): the cids both windows hold take @src's value, the
+ * arena mask's other cids and its header are left alone.  The header is
+ * checked on this call; each word is updated in one atomic step, so the
+ * BPF side never sees a word half copied, nor loses its own updates of
+ * cids outside @src's window.
+ *
+ * Return: 0; -EINVAL if @src is NULL or invalid; the errors of
+ * scx_arena_cmask().  Nothing is written on error.
+ */
+SCXCMASK_API int scx_arena_cmask_copy_in(const struct scx_arena_view *v, void *p,
+					 const struct scx_cmask *src);
 
 SCXCMASK_END_DECLS
 

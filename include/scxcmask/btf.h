@@ -61,11 +61,21 @@ struct scx_btf_report {
  *	.BTF section (vmlinux); NULL means /sys/kernel/btf/vmlinux
  * @r: filled with the findings; zeroed (but for @sz) on error
  *
+ * The file may be a regular file or a pipe (/dev/stdin, a FIFO); it is
+ * opened without blocking and read once into memory: a FIFO that no
+ * program has open for writing reads as empty at once (one that a program
+ * holds open is read until that program closes it, as any pipe).  libbpf parses the
+ * buffer with its print callback silenced for the parse (the callback is
+ * process-wide: it is restored afterwards, and other threads' libbpf
+ * messages during the parse are dropped).
+ *
  * Return: 0 when the kernel has cid support and its struct scx_cmask
  * matches; 1 when the BTF was read but cid support is missing or the
  * layout differs (@r says which); a negative errno when the BTF cannot be
- * read (-ENOENT, -EINVAL for a file that is not BTF, -EOPNOTSUPP without
- * libbpf), with scxcmask_errmsg() saying why.
+ * read (-ENOENT; -EISDIR; -EINVAL for a device or socket, an empty file or
+ * one that is not BTF, an ELF file without a valid .BTF section; -EFBIG
+ * for more than 64 MiB of BTF; -EOPNOTSUPP without libbpf), with
+ * scxcmask_errmsg() saying why.
  */
 SCXCMASK_API int scx_cmask_check_btf_report(const char *btf_path, struct scx_btf_report *r);
 

@@ -3,10 +3,11 @@
  * The kernel's cpu <-> cid assignment, predicted from sysfs.
  *
  * When a cid-form scheduler is enabled, the kernel numbers the cpus it
- * walks: online cpus first, grouped node -> last-level cache -> SMT core ->
- * ascending cpu (with a cluster level between LLC and core in the
- * provisional 7.4), then every other possible cpu in a tail with no
- * topology (docs/ABI.md 6, "The cid map").  struct scx_cid_map computes the same
+ * walks: online cpus with a NUMA node first, grouped node -> last-level
+ * cache -> SMT core -> ascending cpu (with a cluster level between LLC and
+ * core in the provisional 7.4), then every other possible cpu (the offline
+ * ones, and online ones without a node) in a tail with no topology
+ * (docs/ABI.md 6, "The cid map").  struct scx_cid_map computes the same
  * tables from a sysfs tree before the scheduler loads, or takes them from a
  * scheduler's own override table, and answers the kfuncs' questions
  * (scx_bpf_cpu_to_cid(), scx_bpf_cid_to_cpu(), scx_bpf_cid_topo()) in the
@@ -14,7 +15,12 @@
  *
  * Counts: nr_cpu_ids is the highest possible cpu + 1; nr_cids is the number
  * of possible cpus (cids are [0, nr_cids)); nr_online_cids is the number of
- * online cpus, which hold cids [0, nr_online_cids).
+ * online cpus.  When every online cpu has a node (the normal case) they hold
+ * cids [0, nr_online_cids).  An online cpu without a node is not walked:
+ * it lands in the tail, among the offline cpus in ascending cpu order, so
+ * its cid may be nr_online_cids or above, and then a cid below
+ * nr_online_cids belongs to an offline cpu.  The walked cpus hold
+ * [0, number walked), each with node_idx >= 0 in scx_cid_map_topo().
  *
  * Reading sysfs: the map reads cpu/possible, cpu/online, the cpuN/nodeM
  * links, node/nodeM/cpulist, the SMT sibling lists and the last cache
@@ -237,7 +243,14 @@ SCXCMASK_API int scx_cid_map_from_override(struct scx_cid_map **out,
  * @nr_shards: room in @shard_start
  *
  * Passing the results to scx_cid_map_from_override() with the same machine
- * gives back @map's cpu_to_cid, cid_to_cpu and shards.
+ * gives back @map's cpu_to_cid, cid_to_cpu and shards, with one exception
+ * that the kernel shares: its walk never splits an SMT core between
+ * shards, so a core of more than SCX_CID_SHARD_MAX_CPUS (512) threads
+ * makes a shard that wide, and the shard_start written for it is refused
+ * (-EINVAL) by scx_cid_map_from_override() as by the kernel's
+ * scx_bpf_cid_override().  The arrays still describe @map exactly; only
+ * such a map fails the round trip, and @cpu_to_cid alone (a 7.2 override,
+ * no shards) still passes.
  *
  * Return: 0, or -ENOSPC if an array is too small (nothing is written).
  */

@@ -3,9 +3,12 @@
  * Conventions shared by every libscxcmask header.
  *
  * Errors: functions that can fail return 0 (or a count) on success and a
- * negative errno value on failure; they never set errno and never write a
- * partial result.  scxcmask_errmsg() then says, for a person, what was
- * wrong and where.
+ * negative errno value on failure, and never write a partial result.
+ * scxcmask_errmsg() then says, for a person, what was wrong and where.
+ * errno is not how they report: its value after a call means nothing (the
+ * C library calls inside may change it, even on success).  The one
+ * exception is scx_cmask_alloc(), which returns a pointer and, like
+ * malloc(), sets errno when it returns NULL.
  */
 #ifndef SCXCMASK_COMMON_H
 #define SCXCMASK_COMMON_H

@@ -521,6 +521,159 @@ START_TEST(header_rewritten_during_copy)
 }
 END_TEST
 
+/* ---------------------------------------------------------------- in place */
+
+START_TEST(in_place_ops)
+{
+	char *p = map_guarded(NULL, MAP_SZ, 0);
+	struct scx_arena_view v = view_of(p, MAP_SZ);
+	struct scx_cmask *m = put_hdr(p, 0x200, 70, 100, 8);
+	SCX_CMASK_STORAGE(256) src;
+	uint64_t before[8];
+	uint32_t cid;
+
+	memset(m->bits, 0, 8 * 8);
+	m->bits[7] = 0x5a5a;	/* storage past the window: never touched */
+	ck_assert_int_eq(scx_arena_cmask_set(&v, m, 70), 0);
+	ck_assert_int_eq(scx_arena_cmask_set(&v, m, 169), 0);
+	ck_assert_int_eq(scx_arena_cmask_test(&v, m, 70), 1);
+	ck_assert_int_eq(scx_arena_cmask_test(&v, m, 71), 0);
+	ck_assert_int_eq(scx_arena_cmask_test(&v, m, 169), 1);
+	ck_assert_int_eq(scx_arena_cmask_test(&v, m, 170), 0);	/* outside: clear */
+	ck_assert_uint_eq(m->bits[0], UINT64_C(1) << 6);
+	ck_assert_uint_eq(m->bits[1], UINT64_C(1) << (169 - 128));
+	ck_assert_int_eq(scx_arena_cmask_set(&v, m, 69), -ERANGE);
+	ck_assert_int_eq(scx_arena_cmask_set(&v, m, 170), -ERANGE);
+	ck_assert_int_eq(scx_arena_cmask_clear(&v, m, 170), -ERANGE);
+	ck_assert_int_eq(scx_arena_cmask_test_and_set(&v, m, 170), -ERANGE);
+	ck_assert_int_eq(scx_arena_cmask_test_and_clear(&v, m, 0xffffffffu), -ERANGE);
+	ck_assert_int_eq(scx_arena_cmask_test_and_set(&v, m, 100), 0);
+	ck_assert_int_eq(scx_arena_cmask_test_and_set(&v, m, 100), 1);
+	ck_assert_int_eq(scx_arena_cmask_test_and_clear(&v, m, 100), 1);
+	ck_assert_int_eq(scx_arena_cmask_test_and_clear(&v, m, 100), 0);
+	ck_assert_int_eq(scx_arena_cmask_clear(&v, m, 70), 0);
+	ck_assert_int_eq(scx_arena_cmask_test(&v, m, 70), 0);
+
+	/* copy in: src [30, 130) over the mask's [70, 170): cids 70..129 take src's value */
+	scx_cmask_init(&src.mask, 30, 100);
+	for (cid = 30; cid < 130; cid += 3)
+		scx_cmask_set(cid, &src.mask);
+	ck_assert_int_eq(scx_arena_cmask_copy_in(&v, m, &src.mask), 0);
+	for (cid = 70; cid < 170; cid++)
+		ck_assert_int_eq(scx_arena_cmask_test(&v, m, cid),
+				 cid < 130 ? cid % 3 == 0 : cid == 169);
+	ck_assert_uint_eq(m->bits[0] & ((UINT64_C(1) << 6) - 1), 0);	/* head padding */
+	ck_assert_uint_eq(m->bits[7], 0x5a5a);
+	ck_assert_uint_eq(m->base, 70);
+	ck_assert_uint_eq(m->nr_cids, 100);
+	ck_assert_uint_eq(m->alloc_words, 8);
+	/* disjoint windows: nothing to copy; an invalid source is refused, nothing written */
+	memcpy(before, m->bits, sizeof(before));
+	scx_cmask_init(&src.mask, 170, 50);
+	scx_cmask_fill(&src.mask);
+	ck_assert_int_eq(scx_arena_cmask_copy_in(&v, m, &src.mask), 0);
+	src.mask.nr_cids = 100000;
+	ck_assert_int_eq(scx_arena_cmask_copy_in(&v, m, &src.mask), -EINVAL);
+	ck_assert_int_eq(scx_arena_cmask_copy_in(&v, m, NULL), -EINVAL);
+	ck_assert_int_eq(memcmp(before, m->bits, sizeof(before)), 0);
+	/* bad views and headers, as for scx_arena_cmask() */
+	ck_assert_int_eq(scx_arena_cmask_set(NULL, m, 80), -EINVAL);
+	ck_assert_int_eq(scx_arena_cmask_test(&v, p + MAP_SZ, 80), -EFAULT);
+	ck_assert_int_eq(scx_arena_cmask_set(&v, p + 4, 80), -EINVAL);
+	m->alloc_words = 1;
+	ck_assert_int_eq(scx_arena_cmask_set(&v, m, 80), -ENOSPC);
+	ck_assert_int_eq(memcmp(before, m->bits, sizeof(before)), 0);
+	unmap_guarded(p, MAP_SZ);
+}
+END_TEST
+
+/*
+ * The mask passed scx_arena_cmask(); then the BPF side re-initialises it
+ * with a larger window and alloc_words, past the end of the arena (its
+ * scx_cmask_init_alloc() may).  Every view operation checks the header
+ * again and refuses, writing nothing; the guard page after the mapping
+ * would turn any access past it into a crash.
+ */
+START_TEST(header_raised_after_check)
+{
+	char *p = map_guarded(NULL, MAP_SZ, 0);
+	struct scx_arena_view v = view_of(p, MAP_SZ);
+	struct scx_cmask *m = put_hdr(p, MAP_SZ - 16 - 8 * 5, 0, 256, 5), *out, *dup;
+	SCX_CMASK_STORAGE(8192) big;
+	char *before = malloc(MAP_SZ);
+
+	ck_assert_ptr_nonnull(before);
+	memset(m->bits, 0, 8 * 5);
+	ck_assert_int_eq(scx_arena_cmask(&v, m, &out), 0);
+	ck_assert_int_eq(scx_arena_cmask_set(&v, m, 255), 0);	/* the last cid: fine */
+	put_hdr(p, MAP_SZ - 16 - 8 * 5, 0, 8192, 129);	/* 129 words: 124 past the end */
+	memcpy(before, p, MAP_SZ);
+	scx_cmask_init(&big.mask, 0, 8192);
+	scx_cmask_fill(&big.mask);
+	ck_assert_int_eq(scx_arena_cmask_set(&v, m, 8000), -EFAULT);
+	ck_assert_int_eq(scx_arena_cmask_set(&v, m, 3), -EFAULT);	/* inside, but the header is bad */
+	ck_assert_int_eq(scx_arena_cmask_clear(&v, m, 8000), -EFAULT);
+	ck_assert_int_eq(scx_arena_cmask_test_and_set(&v, m, 8000), -EFAULT);
+	ck_assert_int_eq(scx_arena_cmask_test_and_clear(&v, m, 255), -EFAULT);
+	ck_assert_int_eq(scx_arena_cmask_test(&v, m, 8000), -EFAULT);
+	ck_assert_int_eq(scx_arena_cmask_copy_in(&v, m, &big.mask), -EFAULT);
+	ck_assert_int_eq(scx_arena_cmask_copy_out(&v, m, &big.mask), -EFAULT);
+	ck_assert_int_eq(scx_arena_cmask_dup(&v, m, &dup), -EFAULT);
+	ck_assert_ptr_nonnull(strstr(scxcmask_errmsg(), "runs past the end of the arena"));
+	ck_assert_int_eq(memcmp(before, p, MAP_SZ), 0);
+	free(before);
+	unmap_guarded(p, MAP_SZ);
+}
+END_TEST
+
+/* The racing writer of header_rewritten_during_copy against the in-place operations. */
+START_TEST(header_rewritten_during_in_place_ops)
+{
+	char *p = map_guarded(NULL, MAP_SZ, 0);
+	struct scx_arena_view v = view_of(p, MAP_SZ);
+	struct hostile h = { .m = put_hdr(p, MAP_SZ - 16 - 8 * 17, 64, 1000, 17) };
+	SCX_CMASK_STORAGE(1100) src;
+	/* six operations a round: a sixth of the copy test's rounds */
+	const char *scaled = getenv("SCXCMASK_STRESS_ITERS");
+	unsigned long i, ok = 0, refused = 0, iters = scaled ? 160 * strtoul(scaled, NULL, 10) : 40000;
+	struct timespec t0;
+	pthread_t t;
+	uint32_t x = 7;
+
+	scx_cmask_init(&src.mask, 0, 1100);
+	scx_cmask_fill(&src.mask);
+	ck_assert_int_eq(pthread_create(&t, NULL, hostile_writer, &h), 0);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (i = 0; i < iters || (!scaled && (!ok || !refused) && seconds_since(&t0) < 30); i++) {
+		uint32_t cid = 64 + (x >> 16) % 1000;
+		int r[6];
+
+		x = x * 1103515245u + 12345u;
+		r[0] = scx_arena_cmask_set(&v, h.m, cid);
+		r[1] = scx_arena_cmask_test(&v, h.m, cid);
+		r[2] = scx_arena_cmask_test_and_clear(&v, h.m, cid);
+		r[3] = scx_arena_cmask_test_and_set(&v, h.m, cid);
+		r[4] = scx_arena_cmask_clear(&v, h.m, cid);
+		r[5] = i % 64 ? 0 : scx_arena_cmask_copy_in(&v, h.m, &src.mask);
+		for (int k = 0; k < 6; k++) {
+			ck_assert_msg(r[k] == 0 || r[k] == 1 || r[k] == -EFAULT || r[k] == -ENOSPC ||
+				      r[k] == -EOVERFLOW || r[k] == -ERANGE, "op %d returned %d", k, r[k]);
+			if (r[k] < 0)
+				refused++;
+			else
+				ok++;
+		}
+	}
+	h.stop = 1;
+	pthread_join(t, NULL);
+	if (!scaled) {
+		ck_assert_uint_gt(ok, 0);
+		ck_assert_uint_gt(refused, 0);
+	}
+	unmap_guarded(p, MAP_SZ);
+}
+END_TEST
+
 static Suite *arena_suite(void)
 {
 	Suite *s = suite_create("arena");
@@ -540,6 +693,9 @@ static Suite *arena_suite(void)
 	tcase_add_test(tc, cmask_at_end_of_mapping);
 	tcase_add_test(tc, copy_out_keeps_only_the_window);
 	tcase_add_test(tc, header_rewritten_during_copy);
+	tcase_add_test(tc, in_place_ops);
+	tcase_add_test(tc, header_raised_after_check);
+	tcase_add_test(tc, header_rewritten_during_in_place_ops);
 	tcase_set_timeout(tc, 60);	/* the race test may wait up to 30 s for its writer */
 	suite_add_tcase(s, tc);
 	return s;

@@ -16,7 +16,9 @@
 #include <unistd.h>
 #include <scxcmask/scxcmask.h>
 #ifdef HAVE_LIBBPF
+#include <sys/stat.h>
 #include <bpf/btf.h>
+#include <bpf/libbpf.h>
 #endif
 
 /* SCXCMASK_BTF_TEST_DIR keeps the files there (tests/unit/check-cmd.sh uses them). */
@@ -589,6 +591,172 @@ START_TEST(running_kernel)
 	ck_assert_int_eq(ret == 0, r.has_cid && r.cmask_ok);
 }
 END_TEST
+
+/* The 7.3 kernel's BTF, raw, in a new buffer of *@size bytes. */
+static void *btf_7_3(uint32_t *size)
+{
+	struct ids t;
+	struct btf *b = new_btf(&t);
+	const void *raw;
+	void *copy;
+
+	add_ops(b, t, true);
+	add_topo(b, t, true);
+	add_cmask(b, t);
+	raw = btf__raw_data(b, size);
+	ck_assert_ptr_nonnull(raw);
+	copy = malloc(*size);
+	ck_assert_ptr_nonnull(copy);
+	memcpy(copy, raw, *size);
+	btf__free(b);
+	return copy;
+}
+
+static void put(unsigned char *p, unsigned int n, uint64_t v, bool msb)
+{
+	for (unsigned int i = 0; i < n; i++)
+		p[msb ? n - 1 - i : i] = (unsigned char)(v >> (8 * i));
+}
+
+/*
+ * An ELF file holding @btf as its .BTF section: header, .BTF, the section
+ * name table, then three section headers (null, .BTF, .shstrtab).  64- or
+ * 32-bit, either byte order, as vmlinux files of other architectures are.
+ */
+static size_t make_elf(unsigned char *out, const void *btf, uint32_t btf_size, bool is64, bool msb)
+{
+	static const char names[] = "\0.shstrtab\0.BTF";	/* .BTF at 11 */
+	size_t eh = is64 ? 64 : 52, sh = is64 ? 64 : 40, w = is64 ? 8 : 4;
+	size_t btf_off = eh, str_off = btf_off + btf_size, sh_off = (str_off + sizeof(names) + 7) & ~7ul;
+	unsigned char *h;
+
+	memset(out, 0, sh_off + 3 * sh);
+	memcpy(out, "\x7f" "ELF", 4);
+	out[4] = is64 ? 2 : 1;
+	out[5] = msb ? 2 : 1;
+	out[6] = 1;
+	put(out + 16, 2, 1, msb);				/* ET_REL */
+	put(out + 18, 2, is64 ? 62 : 3, msb);			/* e_machine */
+	put(out + 20, 4, 1, msb);				/* e_version */
+	put(out + 24 + 2 * w, w, sh_off, msb);			/* e_shoff */
+	put(out + eh - 6, 2, sh, msb);				/* e_shentsize */
+	put(out + eh - 4, 2, 3, msb);				/* e_shnum */
+	put(out + eh - 2, 2, 2, msb);				/* e_shstrndx */
+	memcpy(out + btf_off, btf, btf_size);
+	memcpy(out + str_off, names, sizeof(names));
+	for (int i = 1; i < 3; i++) {
+		h = out + sh_off + i * sh;
+		put(h, 4, i == 1 ? 11 : 1, msb);		/* sh_name */
+		put(h + 4, 4, i == 1 ? 1 : 3, msb);		/* PROGBITS, STRTAB */
+		put(h + 8 + 2 * w, w, i == 1 ? btf_off : str_off, msb);	/* sh_offset */
+		put(h + 8 + 3 * w, w, i == 1 ? btf_size : sizeof(names), msb);	/* sh_size */
+	}
+	return sh_off + 3 * sh;
+}
+
+/* The .BTF section of ELF files is found in memory, for every class and byte order. */
+START_TEST(elf_in_memory)
+{
+	uint32_t size;
+	void *btf = btf_7_3(&size);
+	unsigned char *elf = malloc(size + 512);
+	SCX_BTF_REPORT(r);
+	char msg[512];
+	size_t n;
+
+	ck_assert_ptr_nonnull(elf);
+	for (int v = 0; v < 4; v++) {
+		n = make_elf(elf, btf, size, v & 1, v & 2);
+		ck_assert_int_eq(scx_cmask_check_btf_report(write_file("elf", elf, n), &r), 0);
+		ck_assert_uint_eq(r.gen, SCX_CID_GEN_7_3);
+		/* cut anywhere before the end of the section headers: an error, never a crash */
+		for (size_t cut = 4; cut < n; cut += cut < 80 ? 1 : 37) {
+			int err = scx_cmask_check_btf(write_file("elf-cut", elf, cut), msg, sizeof(msg));
+
+			ck_assert_msg(err == -EINVAL, "cut at %zu of %zu: %d %s", cut, n, err, msg);
+		}
+	}
+	/* no .BTF section */
+	n = make_elf(elf, btf, size, true, false);
+	memcpy(elf + 64 + size + 11, ".XYZ", 4);
+	ck_assert_int_eq(scx_cmask_check_btf(write_file("elf-nobtf", elf, n), msg, sizeof(msg)), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(msg, "without a .BTF section"));
+	free(elf);
+	free(btf);
+}
+END_TEST
+
+static int counted_prints;
+
+static int counting_print(enum libbpf_print_level level, const char *fmt, va_list ap)
+{
+	(void)level;
+	(void)fmt;
+	(void)ap;
+	counted_prints++;
+	return 0;
+}
+
+/*
+ * libbpf warns about a malformed BTF (a type referring to a type that does
+ * not exist) through its print callback: the check silences it for the
+ * parse, and puts the caller's callback back.
+ */
+START_TEST(libbpf_quiet)
+{
+	static const unsigned char bad[] = {
+		0x9f, 0xeb, 1, 0, 24, 0, 0, 0,	/* magic, version, flags, hdr_len */
+		0, 0, 0, 0, 12, 0, 0, 0,	/* type_off, type_len */
+		12, 0, 0, 0, 5, 0, 0, 0,	/* str_off, str_len */
+		1, 0, 0, 0, 0, 0, 0, 2,		/* name "abc", kind PTR ... */
+		77, 0, 0, 0,			/* ... to type 77, which is not there */
+		0, 'a', 'b', 'c', 0,
+	};
+	const char *path = write_file("dangling", bad, sizeof(bad));
+	libbpf_print_fn_t prev = libbpf_set_print(counting_print);
+	struct btf *b;
+
+	/* the file does make libbpf print when libbpf itself parses it */
+	b = btf__parse(path, NULL);
+	ck_assert_ptr_null(b);
+	ck_assert_int_gt(counted_prints, 0);
+	counted_prints = 0;
+	ck_assert_int_eq(scx_cmask_check_btf(path, NULL, 0), -EINVAL);
+	ck_assert_int_eq(counted_prints, 0);
+	ck_assert_ptr_nonnull(strstr(scxcmask_errmsg(), "dangling: not readable as BTF"));
+	ck_assert_ptr_eq(libbpf_set_print(prev), counting_print);
+}
+END_TEST
+
+/* A file over the cap is refused before it is read; a directory or a device is no BTF file. */
+START_TEST(refused_files)
+{
+	const char *path = write_file("huge", "\x9f\xeb\x01\x00", 4);
+	char msg[512];
+
+	ck_assert_int_eq(truncate(path, (64 << 20) + 1), 0);
+	ck_assert_int_eq(scx_cmask_check_btf(path, msg, sizeof(msg)), -EFBIG);
+	ck_assert_ptr_nonnull(strstr(msg, "more than the 64 MiB"));
+	ck_assert_int_eq(unlink(path), 0);
+	ck_assert_int_eq(scx_cmask_check_btf(tmpdir, msg, sizeof(msg)), -EISDIR);
+	ck_assert_int_eq(scx_cmask_check_btf("/dev/null", msg, sizeof(msg)), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(msg, "not a regular file or a pipe (a character device)"));
+}
+END_TEST
+
+/* A FIFO with no writer is empty: an error at once, not a wait for a writer. */
+START_TEST(fifo_without_writer)
+{
+	const char *path = tmp_path("fifo");
+	char msg[512];
+
+	unlink(path);
+	ck_assert_int_eq(mkfifo(path, 0600), 0);
+	ck_assert_int_eq(scx_cmask_check_btf(path, msg, sizeof(msg)), -EINVAL);
+	ck_assert_ptr_nonnull(strstr(msg, "empty"));
+	ck_assert_int_eq(unlink(path), 0);
+}
+END_TEST
 #endif /* HAVE_LIBBPF */
 
 static Suite *btf_suite(void)
@@ -614,6 +782,12 @@ static Suite *btf_suite(void)
 	tcase_add_test(tc, gen_of_kernel);
 	tcase_add_test(tc, short_message_buffer);
 	tcase_add_test(tc, running_kernel);
+	suite_add_tcase(s, tc);
+	tc = tcase_create("reading");
+	tcase_add_test(tc, elf_in_memory);
+	tcase_add_test(tc, libbpf_quiet);
+	tcase_add_test(tc, refused_files);
+	tcase_add_test(tc, fifo_without_writer);
 	suite_add_tcase(s, tc);
 #endif
 	return s;

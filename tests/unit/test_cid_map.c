@@ -372,6 +372,57 @@ START_TEST(test_gen74_without_clusters)
 }
 END_TEST
 
+/*
+ * One node, one LLC and 600 cpus in SMT cores of @threads threads each.
+ * The kernel never splits a core between shards, so a core of more than
+ * SCX_CID_SHARD_MAX_CPUS (512) threads makes a shard that wide, which its
+ * own scx_bpf_cid_override() refuses.
+ */
+static struct scx_cid_map *wide_core_map(unsigned int threads, char *tmp, size_t len)
+{
+	ck_assert(!cid_test_tmpdir(tmp, len));
+	ck_assert_int_eq(cid_test_sh("d='%s/sys/devices/system/cpu'; t=%u; mkdir -p \"$d\" && "
+				     "echo 0-599 >\"$d/possible\" && echo 0-599 >\"$d/online\" && "
+				     "c=0; while [ $c -lt 600 ]; do f=$((c / t * t)); "
+				     "mkdir -p \"$d/cpu$c/topology\" && "
+				     "echo \"$f-$((f + t - 1))\" >\"$d/cpu$c/topology/thread_siblings_list\"; "
+				     "c=$((c + 1)); done", tmp, threads), 0);
+	return map_of(tmp, SCX_CID_GEN_7_3);
+}
+
+START_TEST(test_round_trip_wide_core)
+{
+	int32_t c2c[600], starts[64];
+	struct scx_cid_map *m, *r = NULL;
+	uint32_t base, n;
+	char tmp[512];
+
+	/* two cores of 300: a shard each, and the round trip holds */
+	m = wide_core_map(300, tmp, sizeof(tmp));
+	ck_assert_uint_eq(scx_cid_map_nr_shards(m), 2);
+	check_round_trip(m);
+	scx_cid_map_free(m);
+	rmtree(tmp);
+
+	/* one core of 600: one shard of 600 cids, as the kernel's walk makes it ... */
+	m = wide_core_map(600, tmp, sizeof(tmp));
+	ck_assert_uint_eq(scx_cid_map_nr_shards(m), 1);
+	ck_assert_int_eq(scx_cid_map_shard(m, 0, &base, &n), 0);
+	ck_assert_uint_eq(n, 600);
+	/* ... which to_override writes as it is, and from_override (the kernel) refuses */
+	ck_assert_int_eq(scx_cid_map_to_override(m, c2c, 600, starts, 64), 0);
+	ck_assert_int_eq(starts[0], 0);
+	ck_assert_int_eq(scx_cid_map_from_override(&r, m, c2c, 600, starts, 1), -EINVAL);
+	ck_assert_ptr_null(r);
+	ck_assert_msg(strstr(scxcmask_errmsg(), "last shard 0 spans 600 cids"), "%s", scxcmask_errmsg());
+	/* the same cpu_to_cid as a 7.2 override (no shards) is accepted */
+	ck_assert_int_eq(scx_cid_map_from_override(&r, m, c2c, 600, NULL, 0), 0);
+	scx_cid_map_free(r);
+	scx_cid_map_free(m);
+	rmtree(tmp);
+}
+END_TEST
+
 int main(void)
 {
 	const char *top = getenv("top_srcdir");
@@ -388,6 +439,7 @@ int main(void)
 	tcase_add_test(tc, test_round_trip);
 	tcase_add_test(tc, test_gen_source);
 	tcase_add_test(tc, test_gen74_without_clusters);
+	tcase_add_test(tc, test_round_trip_wide_core);
 	suite_add_tcase(s, tc);
 	return t_run_suite(s);
 }

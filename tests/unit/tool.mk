@@ -16,3 +16,7 @@ clean_local_targets += clean-svg-work
 clean-svg-work:
 	rm -rf tests/unit/svg-work
 .PHONY: clean-svg-work
+
+# Every subcommand's output errors (/dev/full, closed stdout) and usage errors
+TESTS += tests/unit/tool-errors.sh
+EXTRA_DIST += tests/unit/tool-errors.sh

@@ -47,22 +47,14 @@ SCXCMASK_API void scx_cid_map_free(struct scx_cid_map *map)
 	free(map);
 }
 
+#define scx_cid_map_opts__last_field gen
+
 static int check_opts(const struct scx_cid_map_opts *opts, uint32_t *gen, uint32_t *shard_size)
 {
-	*gen = SCX_CID_GEN_7_3;
-	*shard_size = 0;
-	if (!opts)
-		return 0;
-	if (opts->sz < sizeof(size_t))
-		return scxcmask__fail(-EINVAL, "scx_cid_map_opts.sz is %zu, too small", opts->sz);
-	/* fields past what this library knows must be zero (newer caller) */
-	for (size_t i = sizeof(*opts); i < opts->sz; i++)
-		if (((const unsigned char *)opts)[i])
-			return scxcmask__fail(-EINVAL, "scx_cid_map_opts: unknown field at byte %zu is set", i);
-	if (opts->sz >= offsetof(struct scx_cid_map_opts, shard_size) + sizeof(uint32_t))
-		*shard_size = opts->shard_size;
-	if (opts->sz >= offsetof(struct scx_cid_map_opts, gen) + sizeof(uint32_t))
-		*gen = opts->gen;
+	if (!OPTS_VALID(opts, scx_cid_map_opts, shard_size))
+		return -EINVAL;
+	*shard_size = OPTS_GET(opts, shard_size, 0);
+	*gen = OPTS_GET(opts, gen, SCX_CID_GEN_7_3);
 	if (*gen != SCX_CID_GEN_7_3 && *gen != SCX_CID_GEN_7_2)
 		return scxcmask__fail(-EINVAL, "scx_cid_map_opts.gen %u is not a known kernel generation", *gen);
 	return 0;

@@ -38,7 +38,10 @@ enum scx_btf_cid_gen {
  * @cmask_size: sizeof(struct scx_cmask) in the kernel, 0 when absent
  * @mismatch: the first difference found, "" when @cmask_ok
  *
- * Declare with SCX_BTF_REPORT(name) so that @sz is right.
+ * Declare with SCX_BTF_REPORT(name) so that @sz is right and the rest is
+ * zero.  The library fills every field above, so @sz must cover
+ * @mismatch; a larger @sz (a newer header) is accepted when every byte
+ * past @mismatch is zero, and those bytes are left alone.
  */
 struct scx_btf_report {
 	size_t sz;
@@ -50,15 +53,16 @@ struct scx_btf_report {
 	uint32_t topo_size;
 	uint32_t cmask_size;
 	char mismatch[192];
+	size_t :0;
 };
 
-#define SCX_BTF_REPORT(name) struct scx_btf_report name = { .sz = sizeof(struct scx_btf_report) }
+#define SCX_BTF_REPORT(name) SCXCMASK__DECLARE_OPTS(scx_btf_report, name)
 
 /**
  * scx_cmask_check_btf_report() - compare a kernel's BTF with this library
  * @btf_path: a raw BTF file (/sys/kernel/btf/vmlinux) or an ELF file with a
  *	.BTF section (vmlinux); NULL means /sys/kernel/btf/vmlinux
- * @r: filled with the findings; zeroed (but for @sz) on error
+ * @r: filled with the findings; its known fields zeroed on error
  *
  * Return: 0 when the kernel has cid support and its struct scx_cmask
  * matches; 1 when the BTF was read but cid support is missing or the

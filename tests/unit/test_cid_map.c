@@ -114,7 +114,7 @@ START_TEST(test_opts)
 	ck_assert_int_eq(scx_cid_map_new_opts(&m, "/nonexistent", &bad_gen), -EINVAL);
 	ck_assert_errmsg("gen");
 	ck_assert_int_eq(scx_cid_map_new_opts(&m, "/nonexistent", &big.o), -EINVAL);
-	ck_assert_errmsg("unknown field");
+	ck_assert_errmsg("unknown non-zero field at offset 16");
 	ck_assert_int_eq(scx_cid_map_new(&m, "/nonexistent"), -ENOENT);
 	ck_assert_errmsg("/nonexistent/sys/devices/system: no such directory");
 	ck_assert_ptr_null(m);

@@ -85,3 +85,15 @@ void scxcmask__set_region(uint64_t *words, uint64_t off, const struct scxcmask__
 	for (s = r->start; s < end; s += r->group)
 		scxcmask__set_range(words, off, s, s + r->used < end ? s + r->used : end);
 }
+
+void scxcmask__sink_region(void *ctx, const struct scxcmask__region *r)
+{
+	const struct scxcmask__bits_sink *s = ctx;
+	struct scxcmask__region c = *r;
+
+	if (c.start >= s->limit)
+		return;
+	if (c.end >= s->limit)
+		c.end = (uint32_t)(s->limit - 1);
+	scxcmask__set_region(s->words, s->off, &c);
+}

@@ -15,7 +15,15 @@
 int scxcmask__fail(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 void scxcmask__clear_error(void);
 
-/* Value of hex digit @c, or -1: shared by the sysfs reader and the hex parser. */
+/* The kernel's isspace(): ASCII white space and Latin-1's NBSP (0xa0). */
+static inline bool scxcmask__kspace(char c)
+{
+	unsigned char u = (unsigned char)c;
+
+	return u == ' ' || (u >= '\t' && u <= '\r') || u == 0xa0;
+}
+
+/* Value of hex digit @c, or -1. */
 static inline int scxcmask__hex_digit(char c)
 {
 	if (c >= '0' && c <= '9')

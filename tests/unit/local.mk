@@ -14,3 +14,4 @@ include tests/unit/arena.mk
 include tests/unit/btf.mk
 include tests/unit/tool.mk
 include tests/unit/opts.mk
+include tests/unit/sysfs.mk

@@ -27,7 +27,10 @@ struct scx_cid_map {
 	uint64_t *online;		/* nr_cpu_ids bits (override maps copy the base's) */
 };
 
-/* Allocates a map with every table sized and cpu_to_cid prefilled with -1. */
+/*
+ * Allocates a map with every table sized and cpu_to_cid prefilled with -1
+ * (cid_tables.c, with scx_cid_map_free()).
+ */
 struct scx_cid_map *scx_cid_map_alloc(uint32_t nr_cpu_ids, uint32_t nr_cids);
 
 /*

@@ -13,7 +13,6 @@
  * errno), so that a failure path reads: return scxcmask__fail(-EINVAL, ...);
  */
 int scxcmask__fail(int err, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-void scxcmask__clear_error(void);
 
 /* The kernel's isspace(): ASCII white space and Latin-1's NBSP (0xa0). */
 static inline bool scxcmask__kspace(char c)

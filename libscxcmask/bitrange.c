@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
 /*
- * Word-at-a-time range operations on offset bitmaps, for the parsers
- * (set a region) and the formatters (find the next run).
+ * Word-at-a-time range operations on offset bitmaps (cpubits.h), for the
+ * parsers (set a region, through the one region sink every list parser
+ * writes with) and the formatters (find the next run).
  */
 #include "convert_internal.h"
 

@@ -1,8 +1,8 @@
 # SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
 #
-# The kernel layout check: synthetic BTF of every layout (btf_test), and
-# the BTF of Debian's real 7.2 and 7.3 kernels (btf-debian.sh, downloads;
-# skips when the archive is out of reach).
+# The kernel layout check: synthetic BTF of every layout (btf_test).  The
+# BTF of Debian's real 7.2 and 7.3 kernels is checked by tests/vm/btf-debian.sh
+# (make check-btf-debian, in tests/vm/local.mk: it downloads).
 if HAVE_CHECK
 check_PROGRAMS += tests/unit/btf_test
 TESTS += tests/unit/btf_test
@@ -14,9 +14,3 @@ endif
 # 'scxcmask check' on the files btf_test writes
 TESTS += tests/unit/check-cmd.sh
 EXTRA_DIST += tests/unit/check-cmd.sh
-
-# Debian's real 7.2 and 7.3 kernels (downloads, so not in 'make check')
-EXTRA_DIST += tests/unit/btf-debian.sh
-check-btf-debian: all
-	top_builddir='$(abs_top_builddir)' $(SHELL) $(srcdir)/tests/unit/btf-debian.sh
-.PHONY: check-btf-debian

@@ -22,3 +22,11 @@ clean_local_targets += clean-vm-work
 clean-vm-work:
 	rm -rf tests/vm/work
 .PHONY: clean-vm-work
+
+# 'scxcmask check' on the BTF of Debian's real 7.2 and 7.3 kernels, from the
+# same cache (downloads, so not in 'make check'; skips when the archive is
+# out of reach)
+EXTRA_DIST += tests/vm/btf-debian.sh
+check-btf-debian: all
+	top_builddir='$(abs_top_builddir)' $(SHELL) $(srcdir)/tests/vm/btf-debian.sh
+.PHONY: check-btf-debian

@@ -97,7 +97,7 @@ SCXCMASK_API int scx_arena_view_init(struct scx_arena_view *v, void *base, size_
 SCXCMASK_API int scx_arena_view_from_map(struct scx_arena_view *v, const struct bpf_map *map,
 					 const struct scx_arena_view_opts *opts)
 {
-	struct scx_arena_view_opts o = { .sz = sizeof(o) };
+	SCX_ARENA_VIEW_OPTS(o);	/* every byte zero: init checks the tail padding */
 	size_t data_sz, size;
 	void *base;
 

@@ -2,9 +2,9 @@
 #
 # The arena view: translation, bounds, untrusted cmask headers.
 if HAVE_CHECK
-check_PROGRAMS += tests/unit/arena_test
-TESTS += tests/unit/arena_test
-tests_unit_arena_test_SOURCES = tests/unit/arena_test.c
-tests_unit_arena_test_CFLAGS = $(unit_cflags)
-tests_unit_arena_test_LDADD = $(unit_ldadd)
+check_PROGRAMS += tests/unit/test_arena
+TESTS += tests/unit/test_arena
+tests_unit_test_arena_SOURCES = tests/unit/test_arena.c
+tests_unit_test_arena_CFLAGS = $(unit_cflags)
+tests_unit_test_arena_LDADD = $(unit_ldadd)
 endif

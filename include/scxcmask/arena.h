@@ -80,7 +80,9 @@ struct scx_arena_view_opts {
 	size_t :0;
 };
 
-#define SCX_ARENA_VIEW_OPTS(name, ...) SCXCMASK__DECLARE_OPTS(scx_arena_view_opts, name, __VA_ARGS__)
+#define SCX_ARENA_VIEW_OPTS(name, ...)						\
+	SCXCMASK__DECLARE_OPTS(scx_arena_view_opts, name,			\
+			       .sz = sizeof(struct scx_arena_view_opts), __VA_ARGS__)
 
 /**
  * scx_arena_view_init() - describe the agent's mapping of an arena

@@ -56,7 +56,8 @@ struct scx_btf_report {
 	size_t :0;
 };
 
-#define SCX_BTF_REPORT(name) SCXCMASK__DECLARE_OPTS(scx_btf_report, name)
+#define SCX_BTF_REPORT(name) \
+	SCXCMASK__DECLARE_OPTS(scx_btf_report, name, .sz = sizeof(struct scx_btf_report))
 
 /**
  * scx_cmask_check_btf_report() - compare a kernel's BTF with this library

@@ -116,7 +116,9 @@ struct scx_cid_map_opts {
 	size_t :0;
 };
 
-#define SCX_CID_MAP_OPTS(name, ...) SCXCMASK__DECLARE_OPTS(scx_cid_map_opts, name, __VA_ARGS__)
+#define SCX_CID_MAP_OPTS(name, ...)						\
+	SCXCMASK__DECLARE_OPTS(scx_cid_map_opts, name,			\
+			       .sz = sizeof(struct scx_cid_map_opts), __VA_ARGS__)
 
 /**
  * scx_cid_map_new() - predict the kernel's cid tables from sysfs

@@ -15,15 +15,16 @@
 /*
  * Declares @name, a struct @type options (or report) struct: every byte
  * zero, padding included (the library rejects a non-zero byte past the
- * fields it knows), .sz set, then the designated initializers given.  The
- * memset comes first, then the compound literal, which writes only fields,
- * is assigned over it (libbpf's LIBBPF_OPTS() does the same).  Behind
- * SCX_CID_MAP_OPTS(), SCX_ARENA_VIEW_OPTS() and SCX_BTF_REPORT().
+ * fields it knows), then the designated initializers given, ".sz = ..."
+ * first.  The memset comes first; the compound literal is assigned over
+ * it (libbpf's LIBBPF_OPTS() does the same; tests/unit/test_opts.c checks
+ * that the padding stays zero).  Behind SCX_CID_MAP_OPTS(),
+ * SCX_ARENA_VIEW_OPTS() and SCX_BTF_REPORT().
  */
-#define SCXCMASK__DECLARE_OPTS(type, name, ...)					\
-	struct type name = __extension__ ({					\
-		memset(&name, 0, sizeof(struct type));				\
-		(struct type){ .sz = sizeof(struct type), __VA_ARGS__ };	\
+#define SCXCMASK__DECLARE_OPTS(type, name, ...)				\
+	struct type name = __extension__ ({				\
+		memset(&name, 0, sizeof(struct type));			\
+		(struct type){ __VA_ARGS__ };				\
 	})
 
 /* Marks the library's exported interface; everything else is hidden. */

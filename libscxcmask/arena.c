@@ -28,24 +28,17 @@ struct arena_cmask_snap {
 	uint32_t alloc_words;
 };
 
+#define scx_arena_view_opts__last_field flags
+
 static int check_opts(const struct scx_arena_view_opts *opts)
 {
-	const unsigned char *tail;
-	size_t known = sizeof(*opts), i;
+	uint32_t flags = OPTS_GET(opts, flags, 0);
 
-	if (opts->sz < offsetof(struct scx_arena_view_opts, flags) + sizeof(opts->flags))
-		return scxcmask__fail(-EINVAL, "arena view: opts->sz %zu is too small (want %zu)",
-				      opts->sz, known);
-	/* fields from a newer library must be zero for this one to honour them */
-	tail = (const unsigned char *)opts;
-	for (i = known; i < opts->sz; i++)
-		if (tail[i])
-			return scxcmask__fail(-EINVAL,
-					      "arena view: opts byte %zu is set, but this library knows only %zu bytes",
-					      i, known);
-	if (opts->flags & ~SCX_ARENA_ZERO_IS_OFFSET0)
+	if (!OPTS_VALID(opts, scx_arena_view_opts, vm_start))
+		return -EINVAL;
+	if (flags & ~SCX_ARENA_ZERO_IS_OFFSET0)
 		return scxcmask__fail(-EINVAL, "arena view: unknown flags 0x%" PRIx32,
-				      opts->flags & ~SCX_ARENA_ZERO_IS_OFFSET0);
+				      flags & ~SCX_ARENA_ZERO_IS_OFFSET0);
 	return 0;
 }
 
@@ -86,9 +79,9 @@ SCXCMASK_API int scx_arena_view_init(struct scx_arena_view *v, void *base, size_
 		err = check_opts(opts);
 		if (err)
 			return err;
-		if (opts->vm_start)
+		if (OPTS_GET(opts, vm_start, 0))
 			tmp.vm_start = opts->vm_start;
-		tmp.flags = opts->flags;
+		tmp.flags = OPTS_GET(opts, flags, 0);
 	}
 	err = check_view(&tmp);
 	if (err)
@@ -104,7 +97,7 @@ SCXCMASK_API int scx_arena_view_init(struct scx_arena_view *v, void *base, size_
 SCXCMASK_API int scx_arena_view_from_map(struct scx_arena_view *v, const struct bpf_map *map,
 					 const struct scx_arena_view_opts *opts)
 {
-	struct scx_arena_view_opts o = { .sz = sizeof(o) };
+	SCX_ARENA_VIEW_OPTS(o);	/* every byte zero: init checks the tail padding */
 	size_t data_sz, size;
 	void *base;
 
@@ -118,10 +111,10 @@ SCXCMASK_API int scx_arena_view_from_map(struct scx_arena_view *v, const struct 
 
 		if (err)
 			return err;
-		if (opts->vm_start)
+		if (OPTS_GET(opts, vm_start, 0))
 			return scxcmask__fail(-EINVAL,
 					      "arena view: opts->vm_start must be 0 for a map (libbpf maps it at user_vm_start)");
-		o.flags = opts->flags;
+		o.flags = OPTS_GET(opts, flags, 0);
 	}
 	/* for an arena, libbpf's "initial value" is its mapping of the arena */
 	base = bpf_map__fd(map) >= 0 ? bpf_map__initial_value(map, &data_sz) : NULL;

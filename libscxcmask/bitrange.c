@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
 /*
- * Word-at-a-time range operations on offset bitmaps, for the parsers
- * (set a region) and the formatters (find the next run).
+ * Word-at-a-time range operations on offset bitmaps (cpubits.h), for the
+ * parsers (set a region, through the one region sink every list parser
+ * writes with) and the formatters (find the next run).
  */
 #include "convert_internal.h"
 
@@ -84,4 +85,16 @@ void scxcmask__set_region(uint64_t *words, uint64_t off, const struct scxcmask__
 	 */
 	for (s = r->start; s < end; s += r->group)
 		scxcmask__set_range(words, off, s, s + r->used < end ? s + r->used : end);
+}
+
+void scxcmask__sink_region(void *ctx, const struct scxcmask__region *r)
+{
+	const struct scxcmask__bits_sink *s = ctx;
+	struct scxcmask__region c = *r;
+
+	if (c.start >= s->limit)
+		return;
+	if (c.end >= s->limit)
+		c.end = (uint32_t)(s->limit - 1);
+	scxcmask__set_region(s->words, s->off, &c);
 }

@@ -99,19 +99,18 @@ SCXCMASK_API int scx_cmask_check_btf(const char *btf_path, char *msg, size_t msg
 	return ret;
 }
 
+#define scx_btf_report__last_field mismatch
+
 static int check_report_arg(struct scx_btf_report *r)
 {
-	size_t sz;
-
 	if (!r)
 		return scxcmask__fail(-EINVAL, "BTF check: NULL report");
-	if (r->sz < offsetof(struct scx_btf_report, mismatch) + sizeof(r->mismatch))
-		return scxcmask__fail(-EINVAL, "BTF check: report->sz %zu is too small (want %zu)",
-				      r->sz, sizeof(*r));
-	/* a newer caller's larger report: clear what this library does not fill */
-	sz = r->sz;
-	memset(r, 0, sz);
-	r->sz = sz;
+	/* the library fills every field it knows: @sz must hold them all */
+	if (!OPTS_VALID(r, scx_btf_report, mismatch))
+		return -EINVAL;
+	/* a newer caller's zero tail stays as it is */
+	memset((char *)r + sizeof(r->sz), 0,
+	       scxcmask__offsetofend(struct scx_btf_report, mismatch) - sizeof(r->sz));
 	return 0;
 }
 

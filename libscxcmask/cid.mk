@@ -10,6 +10,7 @@ libscxcmask_libscxcmask_la_SOURCES += \
 	libscxcmask/cid_input.c \
 	libscxcmask/cid_walk.c \
 	libscxcmask/cid_shard.c \
+	libscxcmask/cid_tables.c \
 	libscxcmask/cid_map.c \
 	libscxcmask/cid_override.c \
 	libscxcmask/cid_gen.c

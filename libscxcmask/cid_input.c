@@ -375,7 +375,7 @@ int cid_input_read(struct cid_input *in, const char *sysfs_root)
 	if (err)
 		return err;
 	in->nr_cpu_ids = (uint32_t)cpubits_last(possible, MAX_WORDS) + 1;
-	in->nw = cpubits_words(in->nr_cpu_ids);
+	in->nw = (uint32_t)scxcmask__nr_words(in->nr_cpu_ids);
 	in->possible = malloc(in->nw * sizeof(uint64_t));
 	if (!in->possible)
 		return fail_nomem();

@@ -28,7 +28,26 @@ struct scx_cid_map {
 	uint64_t *online;		/* nr_cpu_ids bits (override maps copy the base's) */
 };
 
-/* Allocates a map with every table sized and cpu_to_cid prefilled with -1. */
+/*
+ * The lookups' tables read directly, for per-cpu loops (convert.c): -1
+ * for a cpu or cid out of range or unmapped, and no message, so that a
+ * loop that skips such cpus neither pays for a vsnprintf per cpu nor
+ * overwrites scxcmask_errmsg() on success.
+ */
+static inline int32_t scxcmask__map_cpu_cid(const struct scx_cid_map *map, uint64_t cpu)
+{
+	return cpu < map->nr_cpu_ids ? map->cpu_to_cid[cpu] : -1;
+}
+
+static inline int32_t scxcmask__map_cid_cpu(const struct scx_cid_map *map, uint64_t cid)
+{
+	return cid < map->nr_cids ? map->cid_to_cpu[cid] : -1;
+}
+
+/*
+ * Allocates a map with every table sized and cpu_to_cid prefilled with -1
+ * (cid_tables.c, with scx_cid_map_free()).
+ */
 struct scx_cid_map *scx_cid_map_alloc(uint32_t nr_cpu_ids, uint32_t nr_cids);
 
 /*

@@ -5,7 +5,6 @@
  */
 #include <errno.h>
 #include <stddef.h>
-#include <stdlib.h>
 #include "cid_internal.h"
 #include "cpubits.h"
 #include "internal.h"
@@ -16,60 +15,14 @@ _Static_assert(sizeof(struct scx_cid_topo) == SCX_CID_TOPO_SIZE_7_4 &&
 	       offsetof(struct scx_cid_topo, cluster_cid) == SCX_CID_TOPO_SIZE_7_3,
 	       "struct scx_cid_topo must grow only at its tail");
 
-struct scx_cid_map *scx_cid_map_alloc(uint32_t nr_cpu_ids, uint32_t nr_cids)
-{
-	struct scx_cid_map *map = calloc(1, sizeof(*map));
-	uint32_t nw = cpubits_words(nr_cpu_ids);
-
-	if (!map)
-		return NULL;
-	map->nr_cpu_ids = nr_cpu_ids;
-	map->nr_cids = nr_cids;
-	map->cpu_to_cid = malloc(nr_cpu_ids * sizeof(*map->cpu_to_cid));
-	map->cid_to_cpu = calloc(nr_cids ? nr_cids : 1, sizeof(*map->cid_to_cpu));
-	map->topo = calloc(nr_cids ? nr_cids : 1, sizeof(*map->topo));
-	map->shard_base = calloc(nr_cids + 1, sizeof(*map->shard_base));
-	map->possible = calloc(nw ? nw : 1, sizeof(uint64_t));
-	map->online = calloc(nw ? nw : 1, sizeof(uint64_t));
-	if (!map->cpu_to_cid || !map->cid_to_cpu || !map->topo || !map->shard_base ||
-	    !map->possible || !map->online) {
-		scx_cid_map_free(map);
-		return NULL;
-	}
-	for (uint32_t c = 0; c < nr_cpu_ids; c++)
-		map->cpu_to_cid[c] = -1;
-	return map;
-}
-
-SCXCMASK_API void scx_cid_map_free(struct scx_cid_map *map)
-{
-	if (!map)
-		return;
-	free(map->cpu_to_cid);
-	free(map->cid_to_cpu);
-	free(map->topo);
-	free(map->shard_base);
-	free(map->possible);
-	free(map->online);
-	free(map);
-}
+#define scx_cid_map_opts__last_field gen
 
 static int check_opts(const struct scx_cid_map_opts *opts, uint32_t *gen, uint32_t *shard_size)
 {
-	*gen = SCX_CID_GEN_DEFAULT;
-	*shard_size = 0;
-	if (!opts)
-		return 0;
-	if (opts->sz < sizeof(size_t))
-		return scxcmask__fail(-EINVAL, "scx_cid_map_opts.sz is %zu, too small", opts->sz);
-	/* fields past what this library knows must be zero (newer caller) */
-	for (size_t i = sizeof(*opts); i < opts->sz; i++)
-		if (((const unsigned char *)opts)[i])
-			return scxcmask__fail(-EINVAL, "scx_cid_map_opts: unknown field at byte %zu is set", i);
-	if (opts->sz >= offsetof(struct scx_cid_map_opts, shard_size) + sizeof(uint32_t))
-		*shard_size = opts->shard_size;
-	if (opts->sz >= offsetof(struct scx_cid_map_opts, gen) + sizeof(uint32_t))
-		*gen = opts->gen;
+	if (!OPTS_VALID(opts, scx_cid_map_opts, shard_size))
+		return -EINVAL;
+	*shard_size = OPTS_GET(opts, shard_size, 0);
+	*gen = OPTS_GET(opts, gen, SCX_CID_GEN_DEFAULT);
 	if (*gen != SCX_CID_GEN_DEFAULT && !scxcmask__cid_gen_walkable(*gen))
 		return scxcmask__fail(-EINVAL, "scx_cid_map_opts.gen 0x%x (%s) is not a generation a map can model (0, 0x0702, 0x0703, 0x0704)",
 				      *gen, scx_cid_gen_str(*gen));

@@ -39,7 +39,7 @@ static int check_shard_starts(const int32_t *start, size_t n, uint32_t npossible
 static int check_cpu_to_cid(const struct scx_cid_map *base, const int32_t *cpu_to_cid,
 			    int32_t *owner)
 {
-	uint32_t nw = cpubits_words(base->nr_cpu_ids);
+	uint32_t nw = (uint32_t)scxcmask__nr_words(base->nr_cpu_ids);
 
 	for (uint32_t c = 0; c < base->nr_cids; c++)
 		owner[c] = -1;
@@ -60,7 +60,7 @@ static int check_cpu_to_cid(const struct scx_cid_map *base, const int32_t *cpu_t
 static void fill_override(struct scx_cid_map *map, const int32_t *cpu_to_cid,
 			  const int32_t *start, size_t nr_shards)
 {
-	uint32_t nw = cpubits_words(map->nr_cpu_ids), si = 0;
+	uint32_t nw = (uint32_t)scxcmask__nr_words(map->nr_cpu_ids), si = 0;
 
 	cpubits_for_each(cpu, map->possible, nw) {
 		map->cpu_to_cid[cpu] = cpu_to_cid[cpu];
@@ -112,8 +112,8 @@ SCXCMASK_API int scx_cid_map_from_override(struct scx_cid_map **out,
 	map->gen = shard_start ? SCX_CID_GEN_7_3 : SCX_CID_GEN_7_2;
 	map->gen_source = SCX_CID_GEN_SRC_CALLER;
 	map->nr_online_cids = base->nr_online_cids;
-	cpubits_copy(map->possible, base->possible, cpubits_words(base->nr_cpu_ids));
-	cpubits_copy(map->online, base->online, cpubits_words(base->nr_cpu_ids));
+	cpubits_copy(map->possible, base->possible, scxcmask__nr_words(base->nr_cpu_ids));
+	cpubits_copy(map->online, base->online, scxcmask__nr_words(base->nr_cpu_ids));
 	fill_override(map, cpu_to_cid, shard_start, shard_start ? nr_shards : 0);
 	*out = map;
 	return 0;

@@ -9,33 +9,22 @@
 #include "convert_internal.h"
 #include "internal.h"
 
-struct cmask_sink {
-	uint64_t *words;
-	uint64_t off;
-};
-
-static void set_in_cmask(void *ctx, const struct scxcmask__region *r)
-{
-	const struct cmask_sink *s = ctx;
-
-	scxcmask__set_region(s->words, s->off, r);
-}
-
 SCXCMASK_API int scx_cmask_parse_cidlist(struct scx_cmask *dst, const char *str)
 {
 	struct scxcmask__win w;
-	struct cmask_sink sink;
+	struct scxcmask__bits_sink sink;
 	int err;
 
 	if (scxcmask__window(dst, &w))
 		return scxcmask__fail(-EINVAL, "cidlist: invalid destination cmask");
-	err = scxcmask__scan_list("cidlist", str, w.base, w.end, NULL, NULL);
+	err = scxcmask__scan_list("cidlist", str, w.base, w.end, 0, NULL, NULL);
 	if (err)
 		return err;
 	scxcmask__zero(dst);
 	sink.words = dst->bits;
 	sink.off = (uint64_t)w.wbase * 64;
-	return scxcmask__scan_list("cidlist", str, w.base, w.end, set_in_cmask, &sink);
+	sink.limit = w.end;
+	return scxcmask__scan_list("cidlist", str, w.base, w.end, 0, scxcmask__sink_region, &sink);
 }
 
 SCXCMASK_API int scx_cmask_format_cidlist(char *buf, size_t len, const struct scx_cmask *src)

@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <scxcmask/convert.h>
+#include "cid_internal.h"
 #include "cmask_user.h"
 #include "convert_internal.h"
 #include "internal.h"
@@ -80,7 +81,7 @@ static int cid_for_cpu(const struct scx_cid_map *map, const struct scxcmask__win
 		       uint64_t cpu, unsigned int flags, uint32_t *cid)
 {
 	bool skip = flags & SCX_CONVERT_SKIP_UNMAPPED;
-	int c = cpu < scx_cid_map_nr_cpu_ids(map) ? scx_cid_map_cpu_to_cid(map, (int)cpu) : -1;
+	int c = scxcmask__map_cpu_cid(map, cpu);
 
 	if (c < 0) {
 		if (skip)
@@ -154,7 +155,7 @@ static int cmask_to_cpus(uint64_t *bits, uint32_t nbits, const struct scx_cid_ma
 	off = (uint64_t)w.wbase * 64;
 	for (cid = scxcmask__find_set(src->bits, off, w.base, w.end); cid < w.end;
 	     cid = scxcmask__find_set(src->bits, off, cid + 1, w.end)) {
-		cpu = scx_cid_map_cid_to_cpu(map, (int)cid);
+		cpu = scxcmask__map_cid_cpu(map, cid);
 		if (cpu < 0 || cid > INT32_MAX)
 			return scxcmask__fail(-ENOENT, "cid %llu has no cpu (the map has %u cids)",
 					      (unsigned long long)cid, scx_cid_map_nr_cids(map));

@@ -1,11 +1,9 @@
 /* SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause */
 /*
  * Pieces shared by the text parsers and formatters (cpulist.c, hexmask.c,
- * cidlist.c) and the map conversions (convert.c).  Private to the library.
- *
- * Bitmaps here are arrays of uint64_t seen through an offset: bit b lives
- * in bit (b - off) % 64 of words[(b - off) / 64].  A plain bitmap has off
- * 0; a cmask's words have off = (base / 64) * 64, its grid origin.
+ * cidlist.c, textout.c), the sysfs reader (sysfs.c) and the map
+ * conversions (convert.c).  Private to the library.  Bitmaps are those of
+ * cpubits.h, seen through an offset.
  */
 #ifndef SCXCMASK_CONVERT_INTERNAL_H
 #define SCXCMASK_CONVERT_INTERNAL_H
@@ -13,35 +11,35 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include "cpubits.h"
+#include "internal.h"
 
-/* ------------------------------------------------------------ bitmaps */
-
-static inline size_t scxcmask__nr_words(uint64_t nbits)
-{
-	return (size_t)((nbits + 63) / 64);
-}
-
-/* Sets bits [from, to) (to > from) of @words seen through @off. */
-void scxcmask__set_range(uint64_t *words, uint64_t off, uint64_t from, uint64_t to);
+/* ------------------------------------------------------------ scanners */
 
 /*
- * Lowest set bit in [from, to) of @words seen through @off, or @to.
- * Reads each word once.
+ * Flags of scxcmask__scan_list() and scxcmask__scan_hex().
+ *
+ * SCXCMASK__TEXT_SYSFS: the text is a sysfs file's (sysfs.c); the syntax
+ * stays the kernel's, with two rules more.  Nothing is dropped silently:
+ * text after a newline, or a character before a full 8-digit hex group,
+ * which the kernel's parsers skip, is an error.  And a list holds only
+ * numbers and ranges: "N", "all" and "a-b:u/g" name bits through the
+ * caller's limit, not the file's width, and the kernel never prints them.
  */
-uint64_t scxcmask__find_set(const uint64_t *words, uint64_t off, uint64_t from, uint64_t to);
+#define SCXCMASK__TEXT_SYSFS	(1u << 0)
 
-/* Lowest clear bit in [from, to), or @to. */
-uint64_t scxcmask__find_clear(const uint64_t *words, uint64_t off, uint64_t from, uint64_t to);
+/*
+ * Where a scanner's regions or groups land: @words seen through @off;
+ * bits at or above @limit are dropped (a sysfs mask may be wider than the
+ * possible cpus; the other callers' checks keep every bit below it).
+ */
+struct scxcmask__bits_sink {
+	uint64_t *words;
+	uint64_t off;
+	uint64_t limit;
+};
 
 /* ------------------------------------------------------------ text */
-
-/* The kernel's isspace(): ASCII white space and Latin-1's NBSP (0xa0). */
-static inline bool scxcmask__kspace(char c)
-{
-	unsigned char u = (unsigned char)c;
-
-	return u == ' ' || (u >= '\t' && u <= '\r') || u == 0xa0;
-}
 
 /* What separates regions of a list and groups of a hex mask. */
 static inline bool scxcmask__is_sep(char c)
@@ -70,12 +68,13 @@ typedef void (*scxcmask__region_fn)(void *ctx, const struct scxcmask__region *r)
  * Walks the list @str (kernel bitmap_parselist() syntax) whose numbers must
  * lie in [lo, hi): "N" is hi - 1 and "all" is [lo, hi - 1].  Calls @fn for
  * each region once the whole text is known to be good; with @fn NULL it
- * only checks.  @what names the text in messages ("cpulist").
+ * only checks.  @what names the text in messages ("cpulist", a file's
+ * path); @flags are SCXCMASK__TEXT_*.
  *
  * Return: 0, or -EINVAL, -ERANGE, -EOVERFLOW with a positioned message.
  */
 int scxcmask__scan_list(const char *what, const char *str, uint32_t lo, uint32_t hi,
-			scxcmask__region_fn fn, void *ctx);
+			unsigned int flags, scxcmask__region_fn fn, void *ctx);
 
 /*
  * Checks the whole list, then clears @bits and sets its bits: the body of
@@ -85,6 +84,9 @@ int scxcmask__parse_list(const char *what, uint64_t *bits, uint32_t nbits, const
 
 /* Sets the bits of region @r in @words seen through @off. */
 void scxcmask__set_region(uint64_t *words, uint64_t off, const struct scxcmask__region *r);
+
+/* A scxcmask__region_fn: sets region @r in the struct scxcmask__bits_sink @ctx. */
+void scxcmask__sink_region(void *ctx, const struct scxcmask__region *r);
 
 /* ------------------------------------------------------------ output */
 
@@ -135,8 +137,14 @@ typedef void (*scxcmask__chunk_fn)(void *ctx, uint32_t idx, uint32_t val);
  * whole text is known to be good (@fn NULL: only check).  Groups that
  * the text does not name are zero and not reported.
  */
-int scxcmask__scan_hex(const char *what, const char *str, uint32_t nbits,
+int scxcmask__scan_hex(const char *what, const char *str, uint32_t nbits, unsigned int flags,
 		       scxcmask__chunk_fn fn, void *ctx);
+
+/*
+ * A scxcmask__chunk_fn: ors group @idx into the struct scxcmask__bits_sink
+ * @ctx (whose @off must be 0), dropping bits at or above its limit.
+ */
+void scxcmask__sink_group(void *ctx, uint32_t idx, uint32_t val);
 
 /* scx_bitmap_parse_hex() with @what naming the text in messages. */
 int scxcmask__parse_hex(const char *what, uint64_t *bits, uint32_t nbits, const char *str);

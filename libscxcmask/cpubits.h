@@ -1,19 +1,25 @@
 /* SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause */
 /*
- * Plain cpu bitmaps for the topology walk: arrays of 64-bit words whose
- * length every caller passes (nw).  Internal to libscxcmask; cmasks are a
- * different thing (cid-indexed, windowed) and live in common/.
+ * The library's one set of bitmap helpers: arrays of 64-bit words.  The
+ * topology walk uses plain cpu bitmaps whose word count every caller
+ * passes (nw); the text parsers, formatters and conversions see a bitmap
+ * through an offset: bit b lives in bit (b - off) % 64 of
+ * words[(b - off) / 64] (a plain bitmap has off 0; a cmask's words have
+ * off = (base / 64) * 64, its grid origin).  The range operations live in
+ * bitrange.c.  Internal to libscxcmask.
  */
 #ifndef SCXCMASK_CPUBITS_H
 #define SCXCMASK_CPUBITS_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <string.h>
 
-static inline uint32_t cpubits_words(uint32_t nbits)
+/* Words that hold @nbits bits: the one word count of the library. */
+static inline size_t scxcmask__nr_words(uint64_t nbits)
 {
-	return (nbits + 63) / 64;
+	return (size_t)((nbits + 63) / 64);
 }
 
 static inline bool cpubits_test(const uint64_t *b, uint32_t i)
@@ -96,5 +102,19 @@ static inline int cpubits_last(const uint64_t *b, uint32_t nw)
 
 #define cpubits_for_each(i, b, nw) \
 	for (int i = cpubits_first(b, nw); i >= 0; i = cpubits_next(b, nw, (uint32_t)i + 1))
+
+/* ------------------------------------------------------------ ranges (bitrange.c) */
+
+/* Sets bits [from, to) (to > from) of @words seen through @off. */
+void scxcmask__set_range(uint64_t *words, uint64_t off, uint64_t from, uint64_t to);
+
+/*
+ * Lowest set bit in [from, to) of @words seen through @off, or @to.
+ * Reads each word once.
+ */
+uint64_t scxcmask__find_set(const uint64_t *words, uint64_t off, uint64_t from, uint64_t to);
+
+/* Lowest clear bit in [from, to), or @to. */
+uint64_t scxcmask__find_clear(const uint64_t *words, uint64_t off, uint64_t from, uint64_t to);
 
 #endif /* SCXCMASK_CPUBITS_H */

@@ -32,6 +32,7 @@ struct list_walk {
 	const char *str;
 	const char *p;		/* next character */
 	uint32_t lo, hi;	/* numbers lie in [lo, hi) */
+	unsigned int flags;	/* SCXCMASK__TEXT_* */
 };
 
 static int walk_fail(const struct list_walk *w, int err, const char *at, const char *fmt,
@@ -52,6 +53,9 @@ static int take_number(struct list_walk *w, uint32_t *num)
 	bool wide = false;
 
 	if (*w->p == 'N') {
+		if (w->flags & SCXCMASK__TEXT_SYSFS)
+			return walk_fail(w, -EINVAL, start,
+					 "\"N\" in a sysfs file (the kernel prints numbers)", "");
 		*num = w->hi - 1;
 		w->p++;
 		return 0;
@@ -96,6 +100,9 @@ static int take_region(struct list_walk *w, struct scxcmask__region *r, bool *la
 
 	*at_end = w->p;
 	if (!strncasecmp(w->p, "all", 3)) {
+		if (w->flags & SCXCMASK__TEXT_SYSFS)
+			return walk_fail(w, -EINVAL, w->p,
+					 "\"all\" in a sysfs file (the kernel prints numbers)", "");
 		if (w->hi <= w->lo)	/* the kernel's nbits 0 fails the same way */
 			return walk_fail(w, -EINVAL, w->p, "\"all\" with an empty limit", "");
 		r->start = w->lo;
@@ -124,6 +131,9 @@ static int take_region(struct list_walk *w, struct scxcmask__region *r, bool *la
 		*last = ends_text(*w->p);
 		return 0;
 	}
+	if (w->flags & SCXCMASK__TEXT_SYSFS)
+		return walk_fail(w, -EINVAL, w->p,
+				 "a ':' pattern in a sysfs file (the kernel prints ranges)", "");
 	w->p++;
 	err = take_number(w, &r->used);
 	if (err)
@@ -165,6 +175,23 @@ static int check_region(const struct list_walk *w, const struct scxcmask__region
 	return 0;
 }
 
+/*
+ * The kernel's parser ends the text at a newline after a region; a sysfs
+ * file's text (stripped of its trailing white space) must end there too.
+ */
+static int check_after_newline(const struct list_walk *w)
+{
+	const char *q = w->p;
+
+	if (!(w->flags & SCXCMASK__TEXT_SYSFS) || *q != '\n')
+		return 0;
+	while (scxcmask__kspace(*q))
+		q++;
+	if (*q)
+		return walk_fail(w, -EINVAL, q, "text after the newline that ends the list", "");
+	return 0;
+}
+
 static int walk(struct list_walk *w, scxcmask__region_fn fn, void *ctx)
 {
 	struct scxcmask__region r;
@@ -187,13 +214,13 @@ static int walk(struct list_walk *w, scxcmask__region_fn fn, void *ctx)
 		if (fn)
 			fn(ctx, &r);
 	}
-	return 0;
+	return check_after_newline(w);
 }
 
 int scxcmask__scan_list(const char *what, const char *str, uint32_t lo, uint32_t hi,
-			scxcmask__region_fn fn, void *ctx)
+			unsigned int flags, scxcmask__region_fn fn, void *ctx)
 {
-	struct list_walk w = { .what = what, .str = str, .lo = lo, .hi = hi };
+	struct list_walk w = { .what = what, .str = str, .lo = lo, .hi = hi, .flags = flags };
 	int err;
 
 	if (!str)
@@ -207,31 +234,19 @@ int scxcmask__scan_list(const char *what, const char *str, uint32_t lo, uint32_t
 	return walk(&w, fn, ctx);
 }
 
-struct bitmap_sink {
-	uint64_t *words;
-	uint64_t off;
-};
-
-static void set_in_bitmap(void *ctx, const struct scxcmask__region *r)
-{
-	const struct bitmap_sink *s = ctx;
-
-	scxcmask__set_region(s->words, s->off, r);
-}
-
 int scxcmask__parse_list(const char *what, uint64_t *bits, uint32_t nbits, const char *str)
 {
-	struct bitmap_sink sink = { .words = bits, .off = 0 };
+	struct scxcmask__bits_sink sink = { .words = bits, .off = 0, .limit = nbits };
 	int err;
 
 	if (!bits && nbits)
 		return scxcmask__fail(-EINVAL, "%s: NULL bitmap", what);
-	err = scxcmask__scan_list(what, str, 0, nbits, NULL, NULL);
+	err = scxcmask__scan_list(what, str, 0, nbits, 0, NULL, NULL);
 	if (err)
 		return err;
 	if (nbits)
 		memset(bits, 0, scxcmask__nr_words(nbits) * sizeof(*bits));
-	return scxcmask__scan_list(what, str, 0, nbits, set_in_bitmap, &sink);
+	return scxcmask__scan_list(what, str, 0, nbits, 0, scxcmask__sink_region, &sink);
 }
 
 SCXCMASK_API int scx_bitmap_parse_list(uint64_t *bits, uint32_t nbits, const char *str)

@@ -2,7 +2,8 @@
 /*
  * The message behind the last error, per thread, as dlerror() does: the
  * return value stays a plain negative errno, and a person still learns
- * which file, entry or character was wrong.
+ * which file, entry or character was wrong.  A successful call leaves the
+ * message alone (the contract in <scxcmask/common.h>), so nothing clears it.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -36,11 +37,6 @@ SCXCMASK_API int scxcmask_set_errmsg(int err, const char *fmt, ...)
 	err = vfail(err, fmt, ap);
 	va_end(ap);
 	return err;
-}
-
-void scxcmask__clear_error(void)
-{
-	errbuf[0] = '\0';
 }
 
 SCXCMASK_API const char *scxcmask_errmsg(void)

@@ -19,6 +19,7 @@ struct hex_walk {
 	size_t n;		/* characters before the first newline or NUL */
 	uint32_t nbits;
 	uint64_t max_groups;
+	unsigned int flags;	/* SCXCMASK__TEXT_* */
 };
 
 static int hex_fail(const struct hex_walk *w, int err, size_t at, const char *msg)
@@ -33,7 +34,7 @@ static int hex_fail(const struct hex_walk *w, int err, size_t at, const char *ms
  * Reads the group that ends at str[*i] (inclusive) backwards into *@val
  * and leaves *i before it.  After 8 digits the group must end: a 9th hex
  * digit overflows; any other character is dropped with the group, as the
- * kernel's reader does.
+ * kernel's reader does (an error for a sysfs file: nothing is skipped there).
  */
 static int take_group(const struct hex_walk *w, ptrdiff_t *i, uint32_t *val)
 {
@@ -53,6 +54,9 @@ static int take_group(const struct hex_walk *w, ptrdiff_t *i, uint32_t *val)
 			if (scxcmask__hex_digit(w->str[*i]) >= 0)
 				return hex_fail(w, -EOVERFLOW, (size_t)*i,
 						"more than 8 digits in a group");
+			if (w->flags & SCXCMASK__TEXT_SYSFS)
+				return hex_fail(w, -EINVAL, (size_t)*i,
+						"not a hex digit or ',' before an 8-digit group");
 			(*i)--;
 			break;
 		}
@@ -98,15 +102,32 @@ static int walk(const struct hex_walk *w, scxcmask__chunk_fn fn, void *ctx)
 	}
 }
 
-int scxcmask__scan_hex(const char *what, const char *str, uint32_t nbits,
+/* The text ends at its first newline; a sysfs file's must end there too. */
+static int check_after_newline(const struct hex_walk *w)
+{
+	size_t i = w->n;
+
+	if (!(w->flags & SCXCMASK__TEXT_SYSFS) || w->str[i] != '\n')
+		return 0;
+	while (scxcmask__kspace(w->str[i]))
+		i++;
+	if (w->str[i])
+		return hex_fail(w, -EINVAL, i, "text after the newline that ends the mask");
+	return 0;
+}
+
+int scxcmask__scan_hex(const char *what, const char *str, uint32_t nbits, unsigned int flags,
 		       scxcmask__chunk_fn fn, void *ctx)
 {
-	struct hex_walk w = { .what = what, .str = str, .nbits = nbits };
+	struct hex_walk w = { .what = what, .str = str, .nbits = nbits, .flags = flags };
 	int err;
 
 	if (!str)
 		return scxcmask__fail(-EINVAL, "%s: NULL string", what);
 	w.n = strcspn(str, "\n");
+	err = check_after_newline(&w);
+	if (err)
+		return err;
 	w.max_groups = ((uint64_t)nbits + 31) / 32;
 	err = walk(&w, NULL, NULL);
 	if (err || !fn)
@@ -114,25 +135,31 @@ int scxcmask__scan_hex(const char *what, const char *str, uint32_t nbits,
 	return walk(&w, fn, ctx);
 }
 
-static void put_group(void *ctx, uint32_t idx, uint32_t val)
+void scxcmask__sink_group(void *ctx, uint32_t idx, uint32_t val)
 {
-	uint64_t *bits = ctx;
+	const struct scxcmask__bits_sink *s = ctx;
+	uint64_t first = (uint64_t)idx * 32;
 
-	bits[idx / 2] |= (uint64_t)val << (32 * (idx % 2));
+	if (first >= s->limit)
+		return;
+	if (s->limit - first < 32)
+		val &= (1u << (s->limit - first)) - 1;
+	s->words[idx / 2] |= (uint64_t)val << (32 * (idx % 2));
 }
 
 int scxcmask__parse_hex(const char *what, uint64_t *bits, uint32_t nbits, const char *str)
 {
+	struct scxcmask__bits_sink sink = { .words = bits, .off = 0, .limit = nbits };
 	int err;
 
 	if (!bits && nbits)
 		return scxcmask__fail(-EINVAL, "%s: NULL bitmap", what);
-	err = scxcmask__scan_hex(what, str, nbits, NULL, NULL);
+	err = scxcmask__scan_hex(what, str, nbits, 0, NULL, NULL);
 	if (err)
 		return err;
 	if (nbits)
 		memset(bits, 0, scxcmask__nr_words(nbits) * sizeof(*bits));
-	return scxcmask__scan_hex(what, str, nbits, put_group, bits);
+	return scxcmask__scan_hex(what, str, nbits, 0, scxcmask__sink_group, &sink);
 }
 
 SCXCMASK_API int scx_bitmap_parse_hex(uint64_t *bits, uint32_t nbits, const char *str)

@@ -8,6 +8,7 @@ libscxcmask_libscxcmask_la_SOURCES = \
 	libscxcmask/cmask_user.h \
 	libscxcmask/internal.h \
 	libscxcmask/errmsg.c \
+	libscxcmask/opts.c \
 	libscxcmask/cmask.c \
 	libscxcmask/version.c
 

@@ -14,6 +14,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include "convert_internal.h"
 #include "cpubits.h"
 #include "internal.h"
 #include "sysfs.h"
@@ -89,11 +90,6 @@ static int open_failure(int err, const char *path)
 	}
 }
 
-static bool is_space(char c)
-{
-	return c == ' ' || c == '\t' || c == '\n' || c == '\r';
-}
-
 /* Reads at most SCX_SYSFS_FILE_MAX bytes of @fd; one more means too long. */
 static int read_bounded(int fd, char *buf, const char *path)
 {
@@ -140,7 +136,7 @@ int scx_sysfs_read(struct scx_sysfs *fs, const char *rel)
 		return err;
 	/* captures may end in "\n\0": a live kernel never prints a NUL */
 	len = (int)strnlen(fs->buf, (size_t)len);
-	while (len > 0 && is_space(fs->buf[len - 1]))
+	while (len > 0 && scxcmask__kspace(fs->buf[len - 1]))
 		len--;
 	fs->buf[len] = '\0';
 	return len;
@@ -176,140 +172,27 @@ static bool is_list_file(const char *rel)
 	       ends_with(rel, "present") || ends_with(rel, "offline");
 }
 
+/*
+ * One parser family: a sysfs mask is read by the kernel-syntax parsers of
+ * cpulist.c and hexmask.c, with their sysfs rules (SCXCMASK__TEXT_SYSFS),
+ * against the kernel's NR_CPUS cap; bits the caller has no room for (at or
+ * above @nbits) are dropped by the sink.
+ */
 int scx_sysfs_read_mask(struct scx_sysfs *fs, const char *rel, uint64_t *bits, uint32_t nbits)
 {
+	struct scxcmask__bits_sink sink = { .words = bits, .off = 0, .limit = nbits };
 	char what[PATH_MAX];
 	int len = scx_sysfs_read(fs, rel);
 
 	if (len < 0)
 		return len;
 	snprintf(what, sizeof(what), "%s/%s", fs->dir, rel);
+	cpubits_zero(bits, (uint32_t)scxcmask__nr_words(nbits));
 	if (is_list_file(rel))
-		return scx_sysfs_parse_cpulist(fs->buf, (size_t)len, bits, nbits, what);
-	return scx_sysfs_parse_hexmask(fs->buf, (size_t)len, bits, nbits, what);
-}
-
-/* Parses a decimal id below SCX_SYSFS_MAX_CPUS at s[*pos]. */
-static int parse_id(const char *s, size_t len, size_t *pos, uint32_t *out, const char *what)
-{
-	size_t i = *pos;
-	uint32_t v = 0;
-
-	if (i >= len || s[i] < '0' || s[i] > '9')
-		return scxcmask__fail(-EINVAL, "%s: expected a number at offset %zu", what, i);
-	for (; i < len && s[i] >= '0' && s[i] <= '9'; i++) {
-		v = v * 10 + (uint32_t)(s[i] - '0');
-		if (v >= SCX_SYSFS_MAX_CPUS)
-			return scxcmask__fail(-ERANGE, "%s: number at offset %zu is %u or more",
-					      what, *pos, SCX_SYSFS_MAX_CPUS);
-	}
-	*pos = i;
-	*out = v;
-	return 0;
-}
-
-static size_t skip_spaces(const char *s, size_t len, size_t i)
-{
-	while (i < len && is_space(s[i]))
-		i++;
-	return i;
-}
-
-int scx_sysfs_parse_cpulist(const char *s, size_t len, uint64_t *bits, uint32_t nbits,
-			    const char *what)
-{
-	size_t i = skip_spaces(s, len, 0);
-
-	cpubits_zero(bits, cpubits_words(nbits));
-	while (i < len) {
-		uint32_t lo, hi;
-		size_t at = i;
-		int err = parse_id(s, len, &i, &lo, what);
-
-		if (err)
-			return err;
-		hi = lo;
-		if (i < len && s[i] == '-') {
-			i++;
-			err = parse_id(s, len, &i, &hi, what);
-			if (err)
-				return err;
-			if (hi < lo)
-				return scxcmask__fail(-EINVAL, "%s: range at offset %zu ends before it starts",
-						      what, at);
-		}
-		for (uint32_t c = lo; c <= hi && c < nbits; c++)
-			cpubits_set(bits, c);
-		i = skip_spaces(s, len, i);
-		if (i == len)
-			break;
-		if (s[i] != ',')
-			return scxcmask__fail(-EINVAL, "%s: unexpected '%c' at offset %zu", what,
-					      s[i] >= ' ' && s[i] < 127 ? s[i] : '?', i);
-		i = skip_spaces(s, len, i + 1);
-		if (i == len)
-			return scxcmask__fail(-EINVAL, "%s: list ends with ','", what);
-	}
-	return 0;
-}
-
-/* Ors the 32-bit group at bit offset @shift into @bits. */
-static int put_group(uint64_t *bits, uint32_t nbits, uint64_t shift, uint32_t v,
-		     const char *what, size_t at)
-{
-	for (uint32_t b = 0; b < 32; b++) {
-		uint64_t id = shift + b;
-
-		if (!(v >> b & 1))
-			continue;
-		if (id >= SCX_SYSFS_MAX_CPUS)
-			return scxcmask__fail(-ERANGE, "%s: group at offset %zu sets bit %llu, past %u",
-					      what, at, (unsigned long long)id, SCX_SYSFS_MAX_CPUS);
-		if (id < nbits)
-			cpubits_set(bits, (uint32_t)id);
-	}
-	return 0;
-}
-
-int scx_sysfs_parse_hexmask(const char *s, size_t len, uint64_t *bits, uint32_t nbits,
-			    const char *what)
-{
-	size_t start = skip_spaces(s, len, 0), end = len, i;
-	uint64_t shift = 0;
-
-	cpubits_zero(bits, cpubits_words(nbits));
-	while (end > start && is_space(s[end - 1]))
-		end--;
-	if (start == end)
-		return 0;
-	/* the last group holds bits 0-31: walk the groups right to left */
-	i = end;
-	for (;;) {
-		size_t gend = i, gstart = i;
-		uint32_t v = 0;
-		int err;
-
-		while (gstart > start && s[gstart - 1] != ',')
-			gstart--;
-		if (gend == gstart || gend - gstart > 8)
-			return scxcmask__fail(-EINVAL, "%s: hex group at offset %zu has %zu digits, expected 1 to 8",
-					      what, gstart, gend - gstart);
-		for (size_t k = gstart; k < gend; k++) {
-			int d = scxcmask__hex_digit(s[k]);
-
-			if (d < 0)
-				return scxcmask__fail(-EINVAL, "%s: unexpected '%c' at offset %zu", what,
-						      s[k] >= ' ' && s[k] < 127 ? s[k] : '?', k);
-			v = v << 4 | (uint32_t)d;
-		}
-		err = put_group(bits, nbits, shift, v, what, gstart);
-		if (err)
-			return err;
-		if (gstart == start)
-			return 0;
-		i = gstart - 1;
-		shift += 32;
-	}
+		return scxcmask__scan_list(what, fs->buf, 0, SCX_SYSFS_MAX_CPUS, SCXCMASK__TEXT_SYSFS,
+					   scxcmask__sink_region, &sink);
+	return scxcmask__scan_hex(what, fs->buf, SCX_SYSFS_MAX_CPUS, SCXCMASK__TEXT_SYSFS,
+				  scxcmask__sink_group, &sink);
 }
 
 static int parse_entry_id(const char *name, const char *prefix, uint32_t *id)
@@ -350,7 +233,7 @@ int scx_sysfs_list_ids(const struct scx_sysfs *fs, const char *rel, const char *
 		close(fd);
 		return scxcmask__fail(-ENOMEM, "%s: cannot list", path);
 	}
-	cpubits_zero(bits, cpubits_words(nbits));
+	cpubits_zero(bits, (uint32_t)scxcmask__nr_words(nbits));
 	while ((de = readdir(d))) {
 		uint32_t id;
 		int r = parse_entry_id(de->d_name, prefix, &id);

@@ -2,7 +2,9 @@
 /*
  * Bounded reads of a sysfs tree (the live /sys or a captured copy), and the
  * two cpumask forms sysfs prints: cpulists ("0-3,8") and comma-grouped hex
- * masks ("000000ff,0000000f").  Internal to libscxcmask.
+ * masks ("000000ff,0000000f"), parsed by the library's one list and hex
+ * parsers (cpulist.c, hexmask.c) with their sysfs rules (SCXCMASK__TEXT_SYSFS
+ * in convert_internal.h).  Internal to libscxcmask.
  *
  * Tolerates what real captures contain: trailing NUL bytes, trailing
  * whitespace and newlines, dangling symlinks.  Rejects with a message naming
@@ -51,7 +53,9 @@ bool scx_sysfs_lexists(const struct scx_sysfs *fs, const char *rel);
  * when the name ends in "list", "possible", "online", "present" or
  * "offline"; a hex mask otherwise ("map", "cpumap", "thread_siblings").
  * Ids at or above @nbits are ignored (they cannot be possible cpus); ids at
- * or above SCX_SYSFS_MAX_CPUS are an error.  -ENOENT as scx_sysfs_read().
+ * or above SCX_SYSFS_MAX_CPUS are an error.  -ENOENT as scx_sysfs_read();
+ * a syntax error is the parsers' -EINVAL, -ERANGE or -EOVERFLOW with the
+ * file, its text and the offset in the message.
  */
 int scx_sysfs_read_mask(struct scx_sysfs *fs, const char *rel, uint64_t *bits, uint32_t nbits);
 
@@ -64,11 +68,5 @@ int scx_sysfs_read_mask(struct scx_sysfs *fs, const char *rel, uint64_t *bits, u
  */
 int scx_sysfs_list_ids(const struct scx_sysfs *fs, const char *rel, const char *prefix,
 		       uint64_t *bits, uint32_t nbits, int *max);
-
-/* Parsers behind scx_sysfs_read_mask(); @what names the input in messages. */
-int scx_sysfs_parse_cpulist(const char *s, size_t len, uint64_t *bits, uint32_t nbits,
-			    const char *what);
-int scx_sysfs_parse_hexmask(const char *s, size_t len, uint64_t *bits, uint32_t nbits,
-			    const char *what);
 
 #endif /* SCXCMASK_SYSFS_H */

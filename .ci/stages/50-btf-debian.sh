@@ -9,4 +9,4 @@ set -uo pipefail
 cd "$ci_top" || exit 1
 # the README's 'make check' built the tree in place
 [ -x tools/scxcmask ] || make -s -j2 >/dev/null || exit 1
-top_builddir=$ci_top bash tests/unit/btf-debian.sh
+top_builddir=$ci_top bash tests/vm/btf-debian.sh

@@ -93,18 +93,22 @@ struct scx_arena_view {
  *	(a copy of the arena, another process's view); 0 means @base
  * @flags: SCX_ARENA_* flags
  *
- * Declare with SCX_ARENA_VIEW_OPTS(name, .field = value, ...).
+ * Declare with SCX_ARENA_VIEW_OPTS(name, .field = value, ...), which zeroes
+ * every other byte, the tail padding too.  @sz must cover @vm_start; a
+ * field past a shorter @sz reads as 0; a larger @sz (a newer header) is
+ * accepted when every byte past @flags, padding included, is zero.
  */
 struct scx_arena_view_opts {
 	size_t sz;
 	uint64_t vm_start;
 	uint32_t flags;
+	/* 4 bytes of tail padding on LP64: checked as zero, a future field's place */
+	size_t :0;
 };
 
 #define SCX_ARENA_VIEW_OPTS(name, ...)						\
-	struct scx_arena_view_opts name = {					\
-		.sz = sizeof(struct scx_arena_view_opts), __VA_ARGS__		\
-	}
+	SCXCMASK__DECLARE_OPTS(scx_arena_view_opts, name,			\
+			       .sz = sizeof(struct scx_arena_view_opts), __VA_ARGS__)
 
 /**
  * scx_arena_view_init() - describe the agent's mapping of an arena

@@ -39,7 +39,10 @@ SCXCMASK_BEGIN_DECLS
  * @cmask_size: sizeof(struct scx_cmask) in the kernel, 0 when absent
  * @mismatch: the first difference found, "" when @cmask_ok
  *
- * Declare with SCX_BTF_REPORT(name) so that @sz is right.
+ * Declare with SCX_BTF_REPORT(name) so that @sz is right and the rest is
+ * zero.  The library fills every field above, so @sz must cover
+ * @mismatch; a larger @sz (a newer header) is accepted when every byte
+ * past @mismatch is zero, and those bytes are left alone.
  */
 struct scx_btf_report {
 	size_t sz;
@@ -51,15 +54,17 @@ struct scx_btf_report {
 	uint32_t topo_size;
 	uint32_t cmask_size;
 	char mismatch[192];
+	size_t :0;
 };
 
-#define SCX_BTF_REPORT(name) struct scx_btf_report name = { .sz = sizeof(struct scx_btf_report) }
+#define SCX_BTF_REPORT(name) \
+	SCXCMASK__DECLARE_OPTS(scx_btf_report, name, .sz = sizeof(struct scx_btf_report))
 
 /**
  * scx_cmask_check_btf_report() - compare a kernel's BTF with this library
  * @btf_path: a raw BTF file (/sys/kernel/btf/vmlinux) or an ELF file with a
  *	.BTF section (vmlinux); NULL means /sys/kernel/btf/vmlinux
- * @r: filled with the findings; zeroed (but for @sz) on error
+ * @r: filled with the findings; its known fields zeroed on error
  *
  * The file may be a regular file or a pipe (/dev/stdin, a FIFO); it is
  * opened without blocking and read once into memory: a FIFO that no

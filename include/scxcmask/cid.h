@@ -103,18 +103,20 @@ struct scx_cid_topo {
  *	tree, or a kernel whose BTF names none, SCX_CID_GEN_NEWEST_RELEASED
  *
  * Declare with SCX_CID_MAP_OPTS(name, .field = value, ...) so that @sz is
- * right and unnamed fields are zero.
+ * right and every other byte is zero.  @sz must cover @shard_size; a
+ * field past a shorter @sz reads as 0; a larger @sz (a newer header) is
+ * accepted when every byte past @gen is zero.
  */
 struct scx_cid_map_opts {
 	size_t sz;
 	uint32_t shard_size;
 	uint32_t gen;
+	size_t :0;
 };
 
 #define SCX_CID_MAP_OPTS(name, ...)						\
-	struct scx_cid_map_opts name = {					\
-		.sz = sizeof(struct scx_cid_map_opts), __VA_ARGS__		\
-	}
+	SCXCMASK__DECLARE_OPTS(scx_cid_map_opts, name,			\
+			       .sz = sizeof(struct scx_cid_map_opts), __VA_ARGS__)
 
 /**
  * scx_cid_map_new() - predict the kernel's cid tables from sysfs

@@ -13,6 +13,23 @@
 #ifndef SCXCMASK_COMMON_H
 #define SCXCMASK_COMMON_H
 
+#include <string.h>	/* memset() in SCXCMASK__DECLARE_OPTS() */
+
+/*
+ * Declares @name, a struct @type options (or report) struct: every byte
+ * zero, padding included (the library rejects a non-zero byte past the
+ * fields it knows), then the designated initializers given, ".sz = ..."
+ * first.  The memset comes first; the compound literal is assigned over
+ * it (libbpf's LIBBPF_OPTS() does the same; tests/unit/test_opts.c checks
+ * that the padding stays zero).  Behind SCX_CID_MAP_OPTS(),
+ * SCX_ARENA_VIEW_OPTS() and SCX_BTF_REPORT().
+ */
+#define SCXCMASK__DECLARE_OPTS(type, name, ...)				\
+	struct type name = __extension__ ({				\
+		memset(&name, 0, sizeof(struct type));			\
+		(struct type){ __VA_ARGS__ };				\
+	})
+
 /* Marks the library's exported interface; everything else is hidden. */
 #ifndef SCXCMASK_API
 #define SCXCMASK_API __attribute__((visibility("default")))

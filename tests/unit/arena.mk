@@ -2,8 +2,8 @@
 #
 # The arena view: translation, bounds, untrusted cmask headers.
 if HAVE_CHECK
-unit_progs += tests/unit/arena_test
-tests_unit_arena_test_SOURCES = tests/unit/arena_test.c
-tests_unit_arena_test_CFLAGS = $(unit_cflags)
-tests_unit_arena_test_LDADD = $(unit_ldadd)
+unit_progs += tests/unit/test_arena
+tests_unit_test_arena_SOURCES = tests/unit/test_arena.c
+tests_unit_test_arena_CFLAGS = $(unit_cflags)
+tests_unit_test_arena_LDADD = $(unit_ldadd)
 endif

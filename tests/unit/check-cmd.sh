@@ -2,16 +2,16 @@
 # SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
 #
 # 'scxcmask check' end to end: verdicts and exit status on the synthetic
-# BTF files that tests/unit/btf_test writes (7.2, 7.3, RFC, broken layouts,
+# BTF files that tests/unit/test_btf writes (7.2, 7.3, RFC, broken layouts,
 # no sched_ext), on files that are not BTF, and on bad usage.
 set -u
 tool="$top_builddir/tools/scxcmask"
-gen="$top_builddir/tests/unit/btf_test"
+gen="$top_builddir/tests/unit/test_btf"
 [ -x "$tool" ] || { echo "SKIP: $tool is not built"; exit 77; }
 [ -x "$gen" ] || { echo "SKIP: $gen is not built (Check missing?)"; exit 77; }
 dir=$(mktemp -d "${TMPDIR:-/tmp}/check-cmd.XXXXXX") || exit 1
 trap 'rm -rf "$dir"' EXIT
-SCXCMASK_BTF_TEST_DIR=$dir "$gen" >"$dir/gen.log" 2>&1 || { cat "$dir/gen.log"; echo "FAIL: btf_test"; exit 1; }
+SCXCMASK_BTF_TEST_DIR=$dir "$gen" >"$dir/gen.log" 2>&1 || { cat "$dir/gen.log"; echo "FAIL: test_btf"; exit 1; }
 
 pass=0 fail=0
 # expect STATUS PATTERN ARGS...: exit status and a line of stdout+stderr

@@ -38,6 +38,14 @@ if [ "$newest" != "SCXCMASK_$release" ]; then
 	echo "FAIL: newest version node $newest does not match release $release"; fail=1
 fi
 
+# each node's symbols are sorted, so that an addition has one place to go
+unsorted=$(LC_ALL=C awk '/^[A-Z0-9_.]+ *\{/ { node = $1; prev = "" }
+	/^[ \t]+[a-z_][a-z0-9_]*;/ { sub(/^[ \t]+/, ""); sub(/;.*/, "")
+		if (prev != "" && $0 < prev) print node ": " $0 " after " prev; prev = $0 }' "$map")
+if [ -n "$unsorted" ]; then
+	echo "FAIL: libscxcmask.map is not sorted inside its nodes:"; printf '%s\n' "$unsorted" | sed 's/^/  /'; fail=1
+fi
+
 n=$(printf '%s\n' "$exports" | wc -l)
 [ $fail -eq 0 ] && echo "check-symbols: $n exported symbols, all versioned; $(printf '%s\n' $declared | wc -l) declared, all exported"
 exit $fail

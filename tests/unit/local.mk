@@ -26,6 +26,8 @@ include tests/unit/arena.mk
 include tests/unit/btf.mk
 include tests/unit/tool.mk
 include tests/unit/bridge.mk
+include tests/unit/opts.mk
+include tests/unit/sysfs.mk
 
 check_PROGRAMS += $(unit_progs) $(unit_script_progs)
 TESTS += $(unit_progs)

@@ -124,7 +124,7 @@ START_TEST(test_opts)
 	/* 7.4 passes the options check: the tree is what fails */
 	ck_assert_int_eq(scx_cid_map_new_opts(&m, "/nonexistent", &gen74), -ENOENT);
 	ck_assert_int_eq(scx_cid_map_new_opts(&m, "/nonexistent", &big.o), -EINVAL);
-	ck_assert_errmsg("unknown field");
+	ck_assert_errmsg("unknown non-zero field at offset 16");
 	ck_assert_int_eq(scx_cid_map_new(&m, "/nonexistent"), -ENOENT);
 	ck_assert_errmsg("/nonexistent/sys/devices/system: no such directory");
 	ck_assert_ptr_null(m);

@@ -285,6 +285,43 @@ START_TEST(test_cpu_without_cid)
 }
 END_TEST
 
+/*
+ * A successful conversion leaves the last error's message alone (the
+ * contract of scxcmask_errmsg()), however many cpus it skips: the per-cpu
+ * loop reads the map's tables, not the public lookups that would format a
+ * message for every unmapped cpu.
+ */
+START_TEST(test_skip_keeps_errmsg)
+{
+	struct scx_cid_map *map = open_holes();
+	struct scx_cmask *m;
+	char before[512];
+	cpu_set_t set;
+
+	ck_assert_int_eq(scx_cmask_alloc_for_map(&m, map), 0);
+	ck_assert_int_eq(scx_cid_map_cpu_to_cid(map, 2), -ENOENT);
+	ck_assert_int_eq(scx_cmask_from_cpulist(m, map, "x", 0), -EINVAL);
+	snprintf(before, sizeof(before), "%s", scxcmask_errmsg());
+	ck_assert_ptr_nonnull(strstr(before, "cpulist \"x\""));
+
+	ck_assert_int_eq(scx_cmask_from_cpulist(m, map, "all", SCX_CONVERT_SKIP_UNMAPPED), 0);
+	ck_assert_uint_eq(scx_cmask_weight(m), 4);
+	ck_assert_str_eq(scxcmask_errmsg(), before);
+	ck_assert_int_eq(scx_cmask_from_cpumask_hex(m, map, "3f", SCX_CONVERT_SKIP_UNMAPPED), 0);
+	ck_assert_str_eq(scxcmask_errmsg(), before);
+	CPU_ZERO(&set);
+	CPU_SET(2, &set);
+	CPU_SET(4, &set);
+	CPU_SET(100, &set);
+	ck_assert_int_eq(scx_cmask_from_cpuset(m, map, &set, sizeof(set),
+					       SCX_CONVERT_SKIP_UNMAPPED), 0);
+	ck_assert_uint_eq(scx_cmask_weight(m), 1);
+	ck_assert_str_eq(scxcmask_errmsg(), before);
+	scx_cmask_free(m);
+	scx_cid_map_free(map);
+}
+END_TEST
+
 START_TEST(test_window_limits)
 {
 	struct scx_cid_map *map = open_case("c4t2");
@@ -368,6 +405,7 @@ static Suite *map_suite(void)
 	tcase_add_loop_test(tc, test_forms_agree, 0, sizeof(mixed) / sizeof(mixed[0]));
 	tcase_add_test(tc, test_interleaved_order);
 	tcase_add_test(tc, test_cpu_without_cid);
+	tcase_add_test(tc, test_skip_keeps_errmsg);
 	tcase_add_test(tc, test_window_limits);
 	tcase_add_test(tc, test_short_outputs);
 	tcase_set_timeout(tc, 120);

@@ -53,3 +53,11 @@ check-vm-upstream:
 	@echo "SKIP: check-vm-upstream needs the BPF toolchain"; exit 77
 endif
 .PHONY: check-vm-upstream
+
+# 'scxcmask check' on the BTF of Debian's real 7.2 and 7.3 kernels, from the
+# same cache (downloads, so not in 'make check'; skips when the archive is
+# out of reach)
+EXTRA_DIST += tests/vm/btf-debian.sh
+check-btf-debian: all
+	top_builddir='$(abs_top_builddir)' $(SHELL) $(srcdir)/tests/vm/btf-debian.sh
+.PHONY: check-btf-debian

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
 #
 # 'scxcmask check' on the BTF of Debian's real sched_ext kernels: 7.2 from
-# unstable and 7.3 from experimental, fetched by tests/vm/fetch-kernel.sh
-# (a private apt state; nothing is installed).  Each must be recognised as
+# unstable and 7.3 from experimental, fetched by fetch-kernel.sh beside it
+# into the cache 'make check-vm' uses (a private apt state; nothing is
+# installed).  It lives here, with the kernel downloads, not in tests/unit/.  Each must be recognised as
 # its generation with the library's cmask layout, both from the vmlinux
 # ELF and from its .BTF section as raw BTF.
 #
@@ -14,7 +15,7 @@
 set -u
 here=$(cd "$(dirname "$0")" && pwd)
 tool="$top_builddir/tools/scxcmask"
-fetch="$here/../vm/fetch-kernel.sh"
+fetch="$here/fetch-kernel.sh"
 cache=${VM_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/libscxcmask-vm}
 [ -x "$tool" ] || { echo "SKIP: $tool is not built"; exit 77; }
 [ -r "$fetch" ] || { echo "SKIP: $fetch is missing"; exit 77; }

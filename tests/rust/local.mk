@@ -10,7 +10,7 @@ EXTRA_DIST += tests/rust/check-decls.sh tests/rust/check-decls.py tests/rust/car
 	bindings/rust/src/cmask.rs bindings/rust/src/cidmap.rs bindings/rust/src/convert.rs \
 	bindings/rust/src/arena.rs bindings/rust/src/btf.rs \
 	bindings/rust/tests/common/mod.rs bindings/rust/tests/model.rs \
-	bindings/rust/tests/fixtures.rs bindings/rust/examples/rust_agent.rs
+	bindings/rust/tests/fixtures.rs bindings/rust/tests/arena.rs bindings/rust/examples/rust_agent.rs
 # cargo-test.sh builds against the library of this tree
 tests/rust/cargo-test.log: libscxcmask/libscxcmask.la
 

@@ -2,8 +2,7 @@
 #
 # The options convention, checked once for every opts and report struct.
 if HAVE_CHECK
-check_PROGRAMS += tests/unit/test_opts
-TESTS += tests/unit/test_opts
+unit_progs += tests/unit/test_opts
 tests_unit_test_opts_SOURCES = tests/unit/test_opts.c
 tests_unit_test_opts_CFLAGS = $(unit_cflags)
 tests_unit_test_opts_LDADD = $(unit_ldadd)

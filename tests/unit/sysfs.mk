@@ -2,8 +2,7 @@
 #
 # The sysfs reader's syntax rules, on top of the one list and hex parser.
 if HAVE_CHECK
-check_PROGRAMS += tests/unit/test_cid_sysfs
-TESTS += tests/unit/test_cid_sysfs
+unit_progs += tests/unit/test_cid_sysfs
 tests_unit_test_cid_sysfs_SOURCES = tests/unit/test_cid_sysfs.c \
 	tests/unit/cid_expect.c tests/unit/cid_expect.h
 tests_unit_test_cid_sysfs_CFLAGS = $(unit_cflags)

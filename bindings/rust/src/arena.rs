@@ -35,11 +35,11 @@ impl<'a> ArenaView<'a> {
     /// write it at any time; this crate only ever reads it through the
     /// library's checked, bounded accessors.
     pub unsafe fn from_raw(base: *mut u8, size: usize, vm_start: Option<u64>) -> Result<ArenaView<'a>> {
-        let opts = sys::scx_arena_view_opts {
-            sz: std::mem::size_of::<sys::scx_arena_view_opts>(),
-            vm_start: vm_start.unwrap_or(0),
-            flags: 0,
-        };
+        // Zeroed as a whole, padding included: the library refuses options
+        // whose bytes past the last field it knows are not zero.
+        let mut opts: sys::scx_arena_view_opts = std::mem::zeroed();
+        opts.sz = std::mem::size_of::<sys::scx_arena_view_opts>();
+        opts.vm_start = vm_start.unwrap_or(0);
         let mut raw = sys::scx_arena_view { base: std::ptr::null_mut(), size: 0, vm_start: 0, flags: 0 };
         check(sys::scx_arena_view_init(&mut raw, base as *mut c_void, size, &opts))?;
         Ok(ArenaView { raw, _life: PhantomData })
@@ -150,9 +150,13 @@ impl<'a> ArenaView<'a> {
 /// A cmask inside a BPF arena, used in place.
 ///
 /// The header was checked against the arena when this was made, and is
-/// checked again before every operation, so a header the BPF side rewrote
+/// checked again by every operation, so a header the BPF side rewrote
 /// meanwhile (a new window, a larger `alloc_words`) is caught rather than
-/// followed out of the arena.  The words themselves change under the
+/// followed out of the arena.  The single-cid operations and `copy_in`
+/// check and act in one library call; the reading operations of
+/// [`AsCmask`] check, then read the mask as it is (a BPF program that
+/// re-initialises the mask in between can still race them: use
+/// [`ArenaView::copy_out`] against such a program).  The words themselves change under the
 /// agent's feet as BPF writes them: single-cid writes here are atomic
 /// (like the BPF side's), so both sides may set and clear cids of the same
 /// words at once.  For a stable picture, use [`ArenaView::copy_out`].
@@ -175,37 +179,51 @@ impl<'a> ArenaCmask<'a> {
         self.view.addr(self.m.as_ptr() as *const u8)
     }
 
+    fn p(&self) -> *mut c_void {
+        self.m.as_ptr() as *mut c_void
+    }
+
     /// Atomically sets `cid`, beside BPF programs writing the same words.
+    /// The header is read and checked by this very call, and the write
+    /// stays inside the storage that check describes.
     pub fn set(&self, cid: u32) -> Result<()> {
-        let m = self.recheck()?;
-        // SAFETY: m was just checked; the write is an atomic RMW in C.
-        check(unsafe { sys::scx_cmask_set(cid, m) }).map(|_| ())
+        // SAFETY: the library checks the header against the view first.
+        check(unsafe { sys::scx_arena_cmask_set(&self.view.raw, self.p(), cid) }).map(|_| ())
     }
 
     /// Atomically clears `cid`.
     pub fn clear(&self, cid: u32) -> Result<()> {
-        let m = self.recheck()?;
         // SAFETY: as above.
-        check(unsafe { sys::scx_cmask_clear(cid, m) }).map(|_| ())
+        check(unsafe { sys::scx_arena_cmask_clear(&self.view.raw, self.p(), cid) }).map(|_| ())
     }
 
-    /// Atomically sets `cid`; whether it was set before.
+    /// Atomically sets `cid`; whether it was set before.  A failure is an
+    /// error, never read as "was clear".
     pub fn test_and_set(&self, cid: u32) -> Result<bool> {
-        let m = self.recheck()?;
         // SAFETY: as above.
-        Ok(unsafe { sys::scx_cmask_test_and_set(cid, m) })
+        check(unsafe { sys::scx_arena_cmask_test_and_set(&self.view.raw, self.p(), cid) }).map(|b| b != 0)
     }
 
     /// Atomically clears `cid`; whether it was set before (the way to
     /// claim a cid the BPF side marked idle).
     pub fn test_and_clear(&self, cid: u32) -> Result<bool> {
-        let m = self.recheck()?;
         // SAFETY: as above.
-        Ok(unsafe { sys::scx_cmask_test_and_clear(cid, m) })
+        check(unsafe { sys::scx_arena_cmask_test_and_clear(&self.view.raw, self.p(), cid) }).map(|b| b != 0)
+    }
+
+    /// Copies `src` into this mask, on the cids both windows hold.
+    pub fn copy_in(&self, src: &dyn AsCmask) -> Result<()> {
+        // SAFETY: as above; src is a readable cmask.
+        check(unsafe { sys::scx_arena_cmask_copy_in(&self.view.raw, self.p(), src.as_raw()) }).map(|_| ())
     }
 }
 
 impl<'a> AsCmask for ArenaCmask<'a> {
+    fn test(&self, cid: u32) -> bool {
+        // SAFETY: the library checks the header against the view first.
+        unsafe { sys::scx_arena_cmask_test(&self.view.raw, self.p(), cid) == 1 }
+    }
+
     fn as_raw(&self) -> *const sys::scx_cmask {
         // A header that no longer checks out reads as invalid (empty), as
         // the library treats any invalid mask.

@@ -120,11 +120,12 @@ impl CidMap {
     /// A map with options; `root` is `None` for the running machine.
     pub fn with_options(root: Option<&Path>, opts: &CidMapOptions) -> Result<CidMap> {
         let root = root.map(root_cstring).transpose()?;
-        let copts = sys::scx_cid_map_opts {
-            sz: std::mem::size_of::<sys::scx_cid_map_opts>(),
-            shard_size: opts.shard_size,
-            gen: opts.generation.map_or(0, Generation::raw),
-        };
+        // SAFETY: all-zero bytes are a valid scx_cid_map_opts; zeroing the
+        // whole struct keeps any padding zero, as the library requires.
+        let mut copts: sys::scx_cid_map_opts = unsafe { std::mem::zeroed() };
+        copts.sz = std::mem::size_of::<sys::scx_cid_map_opts>();
+        copts.shard_size = opts.shard_size;
+        copts.gen = opts.generation.map_or(sys::SCX_CID_GEN_DEFAULT, Generation::raw);
         let mut out = std::ptr::null_mut();
         let root_ptr = root.as_ref().map_or(std::ptr::null(), |r| r.as_ptr());
         // SAFETY: out receives a map we own; the strings outlive the call.

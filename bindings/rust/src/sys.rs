@@ -411,6 +411,19 @@ extern "C" {
     /// `scx_arena_cmask_dup()`: copy a cmask from the arena into a new cmask.
     pub fn scx_arena_cmask_dup(v: *const scx_arena_view, p: *const c_void, out: *mut *mut scx_cmask) -> c_int;
 
+    /// `scx_arena_cmask_test()`: whether cid is set in a cmask in the arena, header checked again.
+    pub fn scx_arena_cmask_test(v: *const scx_arena_view, p: *const c_void, cid: u32) -> c_int;
+    /// `scx_arena_cmask_set()`: atomically set cid in a cmask in the arena, header checked again.
+    pub fn scx_arena_cmask_set(v: *const scx_arena_view, p: *mut c_void, cid: u32) -> c_int;
+    /// `scx_arena_cmask_clear()`: atomically clear cid in a cmask in the arena, header checked again.
+    pub fn scx_arena_cmask_clear(v: *const scx_arena_view, p: *mut c_void, cid: u32) -> c_int;
+    /// `scx_arena_cmask_test_and_set()`: atomically set cid, returning its old value.
+    pub fn scx_arena_cmask_test_and_set(v: *const scx_arena_view, p: *mut c_void, cid: u32) -> c_int;
+    /// `scx_arena_cmask_test_and_clear()`: atomically clear cid, returning its old value.
+    pub fn scx_arena_cmask_test_and_clear(v: *const scx_arena_view, p: *mut c_void, cid: u32) -> c_int;
+    /// `scx_arena_cmask_copy_in()`: copy an agent cmask into one in the arena, header checked again.
+    pub fn scx_arena_cmask_copy_in(v: *const scx_arena_view, p: *mut c_void, src: *const scx_cmask) -> c_int;
+
     // <scxcmask/btf.h>
     /// `scx_cmask_check_btf_report()`: compare a kernel's BTF with this library.
     pub fn scx_cmask_check_btf_report(btf_path: *const c_char, r: *mut scx_btf_report) -> c_int;

@@ -326,7 +326,8 @@ int cid_input_read(struct cid_input *in, const char *sysfs_root)
 	uint64_t possible[MAX_WORDS];
 	int err;
 
-	*in = (struct cid_input){ 0 };
+	/* fd 0 is a descriptor like any other: cid_input_free() must not close it */
+	*in = (struct cid_input){ .fs.dirfd = -1 };
 	err = scx_sysfs_open(&in->fs, sysfs_root);
 	if (err)
 		return err;

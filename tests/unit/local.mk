@@ -13,3 +13,4 @@ include tests/unit/convert.mk
 include tests/unit/arena.mk
 include tests/unit/btf.mk
 include tests/unit/tool.mk
+include tests/unit/robust.mk

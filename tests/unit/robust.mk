@@ -1,0 +1,19 @@
+# SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
+#
+# The defect classes of issue 9: descriptors, size arithmetic, cmasks read
+# while another thread rewrites them, and sysfs reading that grows linearly.
+robust_support = tests/unit/sysfs_tree.h
+
+# Files opened by a map of N cpus: an LD_PRELOAD shim counts them.  The
+# shim is built without the sanitizer flags (AM_CFLAGS and AM_LDFLAGS
+# carry them): it is loaded ahead of the sanitizer runtime.
+check_LTLIBRARIES += tests/unit/open_count.la
+tests_unit_open_count_la_SOURCES = tests/unit/open_count.c
+tests_unit_open_count_la_CFLAGS = $(WARN_CFLAGS)
+tests_unit_open_count_la_LDFLAGS = -module -avoid-version -shared -rpath /nowhere
+tests_unit_open_count_la_LIBADD = -ldl
+check_PROGRAMS += tests/unit/test_sysfs_complexity
+tests_unit_test_sysfs_complexity_SOURCES = tests/unit/test_sysfs_complexity.c $(robust_support)
+tests_unit_test_sysfs_complexity_LDADD = libscxcmask/libscxcmask.la -ldl
+TESTS += tests/unit/sysfs-complexity.sh
+EXTRA_DIST += tests/unit/sysfs-complexity.sh

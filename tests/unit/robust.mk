@@ -17,3 +17,9 @@ tests_unit_test_sysfs_complexity_SOURCES = tests/unit/test_sysfs_complexity.c $(
 tests_unit_test_sysfs_complexity_LDADD = libscxcmask/libscxcmask.la -ldl
 TESTS += tests/unit/sysfs-complexity.sh
 EXTRA_DIST += tests/unit/sysfs-complexity.sh
+
+# Descriptor tables around every entry point that opens files.
+check_PROGRAMS += tests/unit/test_fd_safety
+TESTS += tests/unit/test_fd_safety
+tests_unit_test_fd_safety_SOURCES = tests/unit/test_fd_safety.c $(robust_support)
+tests_unit_test_fd_safety_LDADD = libscxcmask/libscxcmask.la

@@ -76,14 +76,15 @@ static inline int t_tree_make(const char *root, const struct t_tree *t)
 
 	if (t_tree_mkdirs(root))
 		return -1;
+	/* no cpus: no possible or online file either (an old kernel's empty cpu/) */
 	snprintf(v, sizeof(v), "0-%u\n", t->ncpu - 1);
-	if (t_path(p, "%s/sys/devices/system/cpu/possible", root))
+	if (t->ncpu && t_path(p, "%s/sys/devices/system/cpu/possible", root))
 		return -1;
-	if (t_tree_write(p, v))
+	if (t->ncpu && t_tree_write(p, v))
 		return -1;
-	if (t_path(p, "%s/sys/devices/system/cpu/online", root))
+	if (t->ncpu && t_path(p, "%s/sys/devices/system/cpu/online", root))
 		return -1;
-	if (t_tree_write(p, v))
+	if (t->ncpu && t_tree_write(p, v))
 		return -1;
 	if (t->nnodes) {
 		if (t_path(p, "%s/sys/devices/system/node", root))

@@ -23,3 +23,10 @@ check_PROGRAMS += tests/unit/test_fd_safety
 TESTS += tests/unit/test_fd_safety
 tests_unit_test_fd_safety_SOURCES = tests/unit/test_fd_safety.c $(robust_support)
 tests_unit_test_fd_safety_LDADD = libscxcmask/libscxcmask.la
+
+# Size and count parameters at their boundaries (the sanitizer stage runs
+# make check under ASan and UBSan).
+check_PROGRAMS += tests/unit/test_size_bounds
+TESTS += tests/unit/test_size_bounds
+tests_unit_test_size_bounds_SOURCES = tests/unit/test_size_bounds.c $(robust_support)
+tests_unit_test_size_bounds_LDADD = libscxcmask/libscxcmask.la

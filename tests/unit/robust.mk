@@ -30,3 +30,10 @@ check_PROGRAMS += tests/unit/test_size_bounds
 TESTS += tests/unit/test_size_bounds
 tests_unit_test_size_bounds_SOURCES = tests/unit/test_size_bounds.c $(robust_support)
 tests_unit_test_size_bounds_LDADD = libscxcmask/libscxcmask.la
+
+# Conversions of sources a thread rewrites meanwhile (arena memory).
+check_PROGRAMS += tests/unit/test_source_race
+TESTS += tests/unit/test_source_race
+tests_unit_test_source_race_SOURCES = tests/unit/test_source_race.c $(robust_support)
+tests_unit_test_source_race_CFLAGS = $(AM_CFLAGS) $(PTHREAD_CFLAGS)
+tests_unit_test_source_race_LDADD = libscxcmask/libscxcmask.la $(PTHREAD_LIBS)

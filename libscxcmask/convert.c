@@ -5,6 +5,12 @@
  * path then maps cpus to cids, checking every cpu before the destination
  * is touched.  Building into a cmask from scx_cmask_alloc_for_map() gives
  * the words the kernel passes to ops.set_cmask().
+ *
+ * Sources may be arena memory that BPF rewrites meanwhile: each header
+ * field and each word of a source is read once, into scratch, and all
+ * checking and writing works on that copy.  Reading a source twice (once
+ * to check, once to write) lets the second read fail after the
+ * destination was already changed.
  */
 #include <stdlib.h>
 #include <string.h>

@@ -60,11 +60,19 @@ static int by_fd(const void *a, const void *b)
 	return ((const struct fd_id *)a)->fd - ((const struct fd_id *)b)->fd;
 }
 
-/* The open descriptors, but for the one listing them, sorted. */
+/*
+ * The open descriptors, but for the one listing them, sorted.  Those at
+ * or above the soft limit are a tool's, not the program's: valgrind keeps
+ * its own there, out of the client's reach.
+ */
 static void snapshot(struct fd_table *t)
 {
 	DIR *d = opendir("/proc/self/fd");
 	struct dirent *de;
+	struct rlimit lim;
+
+	if (getrlimit(RLIMIT_NOFILE, &lim))
+		lim.rlim_cur = RLIM_INFINITY;
 
 	if (!d) {
 		perror("/proc/self/fd");
@@ -78,7 +86,7 @@ static void snapshot(struct fd_table *t)
 		if (de->d_name[0] == '.')
 			continue;
 		fd = atoi(de->d_name);
-		if (fd == dirfd(d) || fstat(fd, &st) || t->n == MAX_FDS)
+		if (fd == dirfd(d) || (rlim_t)fd >= lim.rlim_cur || fstat(fd, &st) || t->n == MAX_FDS)
 			continue;
 		t->e[t->n++] = (struct fd_id){ .fd = fd, .dev = st.st_dev, .ino = st.st_ino };
 	}
@@ -228,8 +236,9 @@ static void write_file(const char *path, const void *data, size_t len)
 
 /*
  * Runs @fn on @arg with the descriptor limit just above the open ones,
- * then one more each time: each run fails at a later open, or succeeds.
- * At least one run must have met EMFILE, or the limit never bit.
+ * then one more each time: each run fails at a later open, until one
+ * succeeds (or fails otherwise).  At least one run must have met EMFILE,
+ * or the limit never bit.
  */
 static void emfile_runs(const char *what, int (*fn)(const struct call *), const char *arg,
 			bool require)
@@ -288,14 +297,17 @@ static void emfile_runs(const char *what, int (*fn)(const struct call *), const 
 				emfile++;
 			check(!*diff && sentinel_intact(), "%s: returned %d (%s), descriptors %s", name,
 			      ret, ret < 0 ? scxcmask_errmsg() : "ok", *diff ? diff : "unchanged");
+			/* enough descriptors once: more change nothing */
+			if (ret != -EMFILE)
+				break;
 		}
 	}
 	while (nfill)
 		close(fill[--nfill]);
 	if (require)
-		check(emfile > 0, "%s: EMFILE was met in %d of 8 runs", what, emfile);
+		check(emfile > 0, "%s: EMFILE was met in %d runs", what, emfile);
 	else
-		printf("%s: EMFILE met in %d of 8 runs (not required: no libbpf)\n", what, emfile);
+		printf("%s: EMFILE met in %d runs (not required: no libbpf)\n", what, emfile);
 }
 
 int main(void)

@@ -182,8 +182,17 @@ const uint64_t *cid_input_node_mask(struct cid_input *in, int32_t nid, int *err)
 		/* no NUMA: the kernel's single node holds every cpu */
 		cpubits_copy(mask, in->possible, in->nw);
 		found = 1;
+	} else if (cpubits_test(in->node_nofile, (uint32_t)nid)) {
+		/*
+		 * Looked for once already: every cpu asks about every node
+		 * while the links are read, and reopening the two files each
+		 * time made reading such a tree quadratic.
+		 */
+		found = 0;
 	} else {
 		found = read_node_file(in, nid, mask);
+		if (!found)
+			cpubits_set(in->node_nofile, (uint32_t)nid);
 	}
 	if (found < 0) {
 		free(mask);
@@ -367,7 +376,8 @@ int cid_input_read(struct cid_input *in, const char *sysfs_root)
 	uint64_t possible[MAX_WORDS];
 	int err;
 
-	*in = (struct cid_input){ 0 };
+	/* fd 0 is a descriptor like any other: cid_input_free() must not close it */
+	*in = (struct cid_input){ .fs.dirfd = -1 };
 	err = scx_sysfs_open(&in->fs, sysfs_root);
 	if (err)
 		return err;

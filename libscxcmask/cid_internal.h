@@ -67,6 +67,7 @@ struct cid_input {
 	uint8_t *llc_read;		/* per cpu: llc row valid */
 	uint64_t node_dirs[SCX_SYSFS_MAX_CPUS / 64];	/* node/nodeM directories */
 	uint64_t **node_mask;		/* per node id, read on first use */
+	uint64_t node_nofile[SCX_SYSFS_MAX_CPUS / 64];	/* looked for: no cpulist, no cpumap */
 	uint32_t nr_node_ids;		/* highest node id seen + 1 */
 	bool numa;			/* node/ lists nodeM directories */
 	bool nodes_known;		/* cpu_node[] complete: derived node masks valid */

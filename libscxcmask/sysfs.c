@@ -25,6 +25,10 @@ int scx_sysfs_open(struct scx_sysfs *fs, const char *root)
 {
 	size_t rlen;
 
+	/* before any return: a failed open leaves nothing for close() to release */
+	fs->dirfd = -1;
+	fs->dir = NULL;
+	fs->buf = NULL;
 	if (!root || !*root)
 		root = "";
 	rlen = strlen(root);
@@ -35,7 +39,6 @@ int scx_sysfs_open(struct scx_sysfs *fs, const char *root)
 	if (rlen + sizeof(SYSFS_SUBDIR) > PATH_MAX)
 		return scxcmask__fail(-ENAMETOOLONG, "sysfs root '%s' is too long", root);
 	fs->dirlen = rlen + sizeof(SYSFS_SUBDIR) - 1;
-	fs->dirfd = -1;
 	fs->dir = malloc(fs->dirlen + 1);
 	fs->buf = malloc(SCX_SYSFS_FILE_MAX + 1);
 	if (!fs->dir || !fs->buf) {

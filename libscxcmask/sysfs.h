@@ -31,7 +31,11 @@ struct scx_sysfs {
 	size_t dirlen;
 };
 
-/* @root NULL means "/"; the tree read is @root/sys/devices/system. */
+/*
+ * @root NULL means "/"; the tree read is @root/sys/devices/system.  Sets
+ * every field first (dirfd -1), so scx_sysfs_close() is safe after any
+ * return, and a failure leaves nothing open.
+ */
 int scx_sysfs_open(struct scx_sysfs *fs, const char *root);
 void scx_sysfs_close(struct scx_sysfs *fs);
 

@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
 #
 # libFuzzer + ASan + UBSan on the text parsers (cpulist, hexmask, cidlist)
-# for a bounded time each (FUZZ_SECONDS, default 60): no crash, no leak, no
-# undefined behaviour, and every round-trip property holds.
+# and the conversions through cid maps (convert), for a bounded time each
+# (FUZZ_SECONDS, default 60): no crash, no leak, no undefined behaviour,
+# and every round-trip property holds.
 set -uo pipefail
 . "$(dirname "$0")/../lib.sh"
 cd "$ci_top" || exit 1

@@ -20,7 +20,10 @@
  *   limit).  scxcmask_errmsg() names the character offset of the problem,
  *   e.g. 'cpulist "0-3,x7": expected a number at offset 4'.
  * - Nothing is half-written: on failure the destination is untouched; on
- *   success its whole bit range (or cmask window) is rewritten.
+ *   success its whole bit range (or cmask window) is rewritten.  This
+ *   holds for sources another thread or BPF rewrites meanwhile (a cmask
+ *   in an arena) too: each header field and word of a source is read
+ *   once, and the result is the conversion of the values read.
  * - Formatters return the string length (not counting the NUL).  With
  *   buf == NULL and len == 0 they only measure, as snprintf(NULL, 0, ...)
  *   does.  A buffer that is too small is an error, not a truncation: they

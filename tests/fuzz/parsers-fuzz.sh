@@ -3,11 +3,12 @@
 #
 # parsers-fuzz.sh SRCDIR BUILDDIR [SECONDS]
 #
-# Builds the cpulist, hexmask and cidlist fuzz targets with libFuzzer,
-# AddressSanitizer (leak checks included) and UBSan, the parsers' sources
-# compiled in, and fuzzes each for SECONDS (default 60), starting from the
-# committed seeds in SRCDIR/tests/fuzz/corpus/NAME and keeping what it finds
-# in BUILDDIR/tests/fuzz/NAME-corpus.  Any crash, leak or UB report fails;
+# Builds the cpulist, hexmask, cidlist and convert fuzz targets with
+# libFuzzer, AddressSanitizer (leak checks included) and UBSan, the
+# parsers' sources (convert: the library's) compiled in, and fuzzes each
+# for SECONDS (default 60), starting from the committed seeds in
+# SRCDIR/tests/fuzz/corpus/NAME and keeping what it finds in
+# BUILDDIR/tests/fuzz/NAME-corpus.  Any crash, leak or UB report fails;
 # the input is left in BUILDDIR/tests/fuzz/NAME-crashes.  Exits 77 when no
 # clang links -fsanitize=fuzzer (Debian: libclang-rt-19-dev).
 set -uo pipefail
@@ -24,12 +25,21 @@ fuzz_cc parsers-fuzz
 lib="$src/libscxcmask"
 parsers=("$lib/bitrange.c" "$lib/textout.c" "$lib/cpulist.c" "$lib/hexmask.c" "$lib/cidlist.c"
 	"$lib/errmsg.c" "$lib/cmask.c")
+# the conversion target (convert) needs the cid maps too: the whole
+# library but for its libbpf parts
+library=()
+for f in "$lib"/*.c; do
+	case $f in */arena.c | */btf.c) ;; *) library+=("$f") ;; esac
+done
 failed=0 total=0
-for t in cpulist hexmask cidlist; do
+for t in cpulist hexmask cidlist convert; do
+	srcs=("${parsers[@]}")
+	[ "$t" != convert ] || srcs=("${library[@]}")
 	echo "parsers-fuzz: $t: building with $cc ($("$cc" -dumpversion))"
 	"$cc" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		-I"$build" -I"$build/include" -I"$src/include" -I"$src/common" -I"$lib" \
-		"$src/tests/fuzz/${t}_fuzz.c" "${parsers[@]}" -o "$out/${t}_fuzz_lf" || exit 1
+		-I"$src/tests/unit" "$src/tests/fuzz/${t}_fuzz.c" "${srcs[@]}" \
+		-o "$out/${t}_fuzz_lf" || exit 1
 	mkdir -p "$out/$t-corpus" "$out/$t-crashes"
 	echo "parsers-fuzz: $t: fuzzing for ${secs}s"
 	rc=0

@@ -28,6 +28,7 @@ include tests/unit/tool.mk
 include tests/unit/bridge.mk
 include tests/unit/opts.mk
 include tests/unit/sysfs.mk
+include tests/unit/robust.mk
 
 check_PROGRAMS += $(unit_progs) $(unit_script_progs)
 TESTS += $(unit_progs)

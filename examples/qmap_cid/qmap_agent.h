@@ -46,6 +46,13 @@ void qmap_check_set_cmask(struct qmap_agent *a);
  */
 void qmap_check_hotplug(struct qmap_agent *a, int cpu);
 
+/*
+ * Runs a child on each online cpu in turn for a moment, so that every
+ * online cid has work to dispatch before qmap_check_dispatch() (a shell
+ * workload reaches 128 cpus too slowly under emulation).
+ */
+void qmap_visit_online_cpus(struct qmap_agent *a);
+
 /* Work was dispatched on every online cid. */
 void qmap_check_dispatch(struct qmap_agent *a);
 

@@ -439,6 +439,8 @@ int main(int argc, char **argv)
 			qmap_check_hotplug(&a, hotplug_cpu);
 	}
 	ejected = run(&a, interval, duration);
+	if (check && !ejected)
+		qmap_visit_online_cpus(&a);
 	if (!ejected) {
 		bpf_link__destroy(link);
 		link = NULL;

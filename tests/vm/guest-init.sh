@@ -35,21 +35,24 @@ for c in $OFFLINE; do
 done
 
 # The sysfs files the cid map reads, copied (sysfs sizes are fake, so tar
-# cannot read them in place); few commands, as each costs a lot under
-# software emulation.
+# cannot read them in place) by a few processes, not a few per cpu: a fork
+# costs about 0.2 s on a 128-vCPU guest under software emulation.  awk
+# copies the contents; tar copies the cpuN/nodeM symlinks as links.
 snapshot_sysfs() {
 	s=/tmp/snap/sys/devices/system
 	mkdir -p $s/cpu $s/node
 	cd /sys/devices/system/cpu
-	cp kernel_max offline online possible present $s/cpu/
-	for n in cpu[0-9]*; do
-		mkdir -p $s/cpu/$n
-		cp -r $n/topology $n/cache $n/online $s/cpu/$n/ 2>/dev/null
-		for l in $n/node[0-9]*; do
-			[ -L "$l" ] && ln -s ../../node/${l##*/} $s/cpu/$n/${l##*/}
-		done
-	done
-	rm -rf $s/cpu/cpu*/cache/*/power $s/cpu/cpu*/cache/*/uevent
+	{
+		ls -d kernel_max offline online possible present
+		find cpu[0-9]*/topology cpu[0-9]*/cache cpu[0-9]*/online \
+			\( -name power -o -name uevent \) -prune -o -type f -print 2>/dev/null
+	} >/tmp/snap.files
+	sed -n 's|/[^/]*$||p' /tmp/snap.files | sort -u | sed "s|^|$s/cpu/|" | xargs mkdir -p
+	awk -v d="$s/cpu/" '{ o = d $0; printf "" > o
+		while ((getline l < $0) > 0) print l > o
+		close($0); close(o) }' /tmp/snap.files
+	set -- cpu[0-9]*/node[0-9]*
+	[ -L "$1" ] && tar -cf - "$@" | tar -xf - -C $s/cpu
 	cd /sys/devices/system/node 2>/dev/null && {
 		cp has_cpu online possible $s/node/ 2>/dev/null
 		for d in node[0-9]*; do

@@ -11,6 +11,13 @@
  * (scx_bpf_cpu_to_cid(), scx_bpf_cid_to_cpu(), scx_bpf_cid_topo()) in the
  * agent.
  *
+ * Which map is valid when: the kernel builds its tables when a root
+ * scheduler is enabled and keeps them until the next enable.  cpu hotplug
+ * never renumbers (ops.cid_offline/cid_online get the enable-time cid, or a
+ * scheduler without them is ejected to be restarted), so an agent converts
+ * with the map it predicted before the enable and re-predicts only for the
+ * next one; scx_cid_map_matches() checks a map against the kernel's answers.
+ *
  * Counts: nr_cpu_ids is the highest possible cpu + 1; nr_cids is the number
  * of possible cpus (cids are [0, nr_cids)); nr_online_cids is the number of
  * online cpus, which hold cids [0, nr_online_cids).

@@ -252,7 +252,12 @@ $(grep -E '^(FAIL|qmap_cid:)' "$dir/out/shard.txt" 2>/dev/null | head -n 10)"
 	if [ -n "$fixtures" ] && [ -s "$dir/out/truth.json" ]; then
 		mkdir -p "$fixtures/$name-k${k/./}"
 		cp "$dir/out/sysfs.tar.gz" "$dir/out/truth.json" "$fixtures/$name-k${k/./}/"
-		[ -s "$dir/out/truth-shard.json" ] && cp "$dir/out/truth-shard.json" "$fixtures/$name-k${k/./}/"
+		if [ -s "$dir/out/truth-shard.json" ]; then
+			sh=$fixtures/$name-shard$(opt "$opts" shard)-k${k/./}
+			mkdir -p "$sh"
+			cp "$dir/out/sysfs.tar.gz" "$sh/"
+			cp "$dir/out/truth-shard.json" "$sh/truth.json"
+		fi
 	fi
 done
 say "check-vm done"

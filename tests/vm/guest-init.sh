@@ -34,9 +34,10 @@ for c in $OFFLINE; do
 	echo 0 >/sys/devices/system/cpu/cpu$c/online || echo "GUEST cannot offline cpu$c"
 done
 
-# The sysfs files the cid map reads, copied (sysfs sizes are fake, so tar
-# cannot read them in place) by a few processes, not a few per cpu: a fork
-# costs about 0.2 s on a 128-vCPU guest under software emulation.  awk
+# The sysfs files the cid map reads (and the cache levels and types, for a
+# reader), copied (sysfs sizes are fake, so tar cannot read them in place)
+# by a few processes, not a few per cpu: a fork costs about 0.2 s on a
+# 128-vCPU guest under software emulation.  awk
 # copies the contents; tar copies the cpuN/nodeM symlinks as links.
 snapshot_sysfs() {
 	s=/tmp/snap/sys/devices/system
@@ -44,8 +45,9 @@ snapshot_sysfs() {
 	cd /sys/devices/system/cpu
 	{
 		ls -d kernel_max offline online possible present
-		find cpu[0-9]*/topology cpu[0-9]*/cache cpu[0-9]*/online \
-			\( -name power -o -name uevent \) -prune -o -type f -print 2>/dev/null
+		find cpu[0-9]*/topology cpu[0-9]*/cache cpu[0-9]*/online -name power -prune -o \
+			-type f \( -name 'thread_siblings*' -o -name 'core_cpus*' -o -name 'shared_cpu_*' \
+			-o -name level -o -name type -o -name online \) -print 2>/dev/null
 	} >/tmp/snap.files
 	sed -n 's|/[^/]*$||p' /tmp/snap.files | sort -u | sed "s|^|$s/cpu/|" | xargs mkdir -p
 	awk -v d="$s/cpu/" '{ o = d $0; printf "" > o

@@ -22,6 +22,7 @@ struct qmap_agent {
 	FILE *truth;			/* -t: kernel tables as JSON, or NULL */
 	uint32_t shard_size;		/* -s: cid_shard_size asked of a 7.3 kernel (0: default) */
 	bool shift_words;		/* QMAP_CID_SHIFT_WORDS: induced multi-word fault */
+	bool no_hotplug_ops;		/* -N: loaded without ops.cid_online/cid_offline */
 };
 
 /* One named check: counts it and prints a line when it fails (or always with -v). */

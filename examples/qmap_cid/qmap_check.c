@@ -530,6 +530,35 @@ static void check_tables_kept(struct qmap_agent *a, const char *when)
 	scx_cid_map_free(fresh);
 }
 
+/*
+ * -N: without ops.cid_offline the kernel ejects the scheduler when a cpu
+ * goes offline: SCX_EXIT_UNREG_KERN, with "restart" and "hotplug" in the
+ * exit code (the documented restart-on-hotplug model).
+ */
+static void check_ejected_on_hotplug(struct qmap_agent *a, int cpu)
+{
+	const uint64_t restart = 1ULL << 48, hotplug = 1ULL << 32;	/* SCX_ECODE_* */
+	const volatile struct qmap_exit *x = a->exit_info;
+	int err = write_cpu_online(cpu, 0), tries;
+	char want[64];
+
+	qmap_check(a, !err, "hotplug: writing 0 to cpu%d/online: %s", cpu, err ? strerror(-err) : "ok");
+	for (tries = 0; tries < 2000 && !x->exited; tries++)
+		usleep(10000);
+	snprintf(want, sizeof(want), "cpu %d going offline", cpu);
+	qmap_check(a, x->exited && x->kind == 66 && (x->exit_code & restart) &&
+		   (x->exit_code & hotplug) && strstr((const char *)x->msg, want),
+		   "cpu %d offline without ops.cid_offline: %s, kind %d, exit code 0x%llx, '%s'",
+		   cpu, x->exited ? "ejected" : "still attached", x->kind,
+		   (unsigned long long)x->exit_code, (const char *)x->msg);
+	qmap_check(a, a->qa->hp.nr_events == 0, "no ops.cid_* call without the ops (%llu)",
+		   (unsigned long long)a->qa->hp.nr_events);
+	err = write_cpu_online(cpu, 1);
+	qmap_check(a, !err, "hotplug: writing 1 to cpu%d/online: %s", cpu, err ? strerror(-err) : "ok");
+	printf("qmap_cid: hotplug of cpu %d without the hotplug ops: the kernel %s the scheduler\n",
+	       cpu, x->exited ? "ejected" : "kept");
+}
+
 void qmap_check_hotplug(struct qmap_agent *a, int cpu)
 {
 	int cid = scx_cid_map_cpu_to_cid(a->map, cpu), online, cnt;
@@ -542,6 +571,10 @@ void qmap_check_hotplug(struct qmap_agent *a, int cpu)
 		   "hotplug: cpu %d is online with cid %d", cpu, cid);
 	if (cid < 0)
 		return;
+	if (a->no_hotplug_ops) {
+		check_ejected_on_hotplug(a, cpu);
+		return;
+	}
 	qmap_check(a, a->kernel_73 ? a->qa->hp.online_cmask != 0 : a->qa->hp.online_cmask == 0,
 		   "hotplug: scx_bpf_online_cmask() %s at init (0x%llx)",
 		   a->kernel_73 ? "gave a mask" : "is absent on 7.2",
@@ -607,6 +640,7 @@ void qmap_visit_online_cpus(struct qmap_agent *a)
 	pid_t child;
 	int cpu, status;
 
+	(void)a;	/* the counters it feeds are read by qmap_check_dispatch() */
 	if (read_list("/sys/devices/system/cpu/online", online, sizeof(online)) ||
 	    cpuset_from_list(&on, online))
 		return;

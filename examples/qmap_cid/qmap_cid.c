@@ -39,6 +39,7 @@ static void usage(FILE *f, const char *prog)
 		"  -t FILE  with -c: write the kernel's tables and set_cmask samples as JSON\n"
 		"  -s N     ask a 7.3 kernel for N cids per shard (cid_shard_size; exit 77 on 7.2)\n"
 		"  -H CPU   with -c: take CPU offline and back online while attached, and check\n"
+		"  -N       with -H: without ops.cid_online/cid_offline (the kernel must eject it)\n"
 		"  -v       libbpf's messages and every check\n"
 		"QMAP_CID_WRONG_MAP=1 swaps two cids in the prediction (the checks must fail).\n"
 		"QMAP_CID_SHIFT_WORDS=1 shifts words 1.. of each conversion (fails past 64 cids).\n",
@@ -133,10 +134,12 @@ static int predict_map(struct qmap_agent *a)
 }
 
 /*
- * -s: cid_shard_size in the struct_ops data, found by name in the object's
- * BTF (an object built against 7.2 BTF has no such member).
+ * Where member @name of the struct_ops data lives (libbpf's copy, which it
+ * hands to the kernel at load), found by name in the object's BTF: an
+ * object built against 7.2 BTF has no cid_shard_size, for example.
  */
-static int set_shard_size(struct bpf_object *obj, struct bpf_map *ops, uint32_t n)
+static void *ops_member(struct bpf_object *obj, struct bpf_map *ops, const char *name,
+			size_t len)
 {
 	const struct btf *btf = bpf_object__btf(obj);
 	const struct btf_member *m;
@@ -146,22 +149,54 @@ static int set_shard_size(struct bpf_object *obj, struct bpf_map *ops, uint32_t 
 	int id, i;
 
 	id = btf ? btf__find_by_name_kind(btf, "sched_ext_ops_cid", BTF_KIND_STRUCT) : -1;
-	data = bpf_map__initial_value(ops, &size);
+	data = ops ? bpf_map__initial_value(ops, &size) : NULL;
 	if (id < 0 || !data)
-		return -ENOENT;
+		return NULL;
 	t = btf__type_by_id(btf, id);
 	m = btf_members(t);
 	for (i = 0; i < btf_vlen(t); i++, m++) {
 		uint32_t off = btf_member_bit_offset(t, i) / 8;
 
-		if (strcmp(btf__name_by_offset(btf, m->name_off), "cid_shard_size"))
-			continue;
-		if (off + sizeof(n) > size)
-			return -ERANGE;
-		memcpy(data + off, &n, sizeof(n));
-		return 0;
+		if (!strcmp(btf__name_by_offset(btf, m->name_off), name))
+			return off + len <= size ? data + off : NULL;
 	}
-	return -ENOENT;
+	return NULL;
+}
+
+/* -s: cid_shard_size for the kernel's 7.3 shards. */
+static int set_shard_size(struct bpf_object *obj, struct bpf_map *ops, uint32_t n)
+{
+	void *p = ops_member(obj, ops, "cid_shard_size", sizeof(n));
+
+	if (!p)
+		return -ENOENT;
+	memcpy(p, &n, sizeof(n));
+	return 0;
+}
+
+/*
+ * -N: no ops.cid_online/cid_offline, to see what the kernel does with a
+ * scheduler that cannot follow hotplug.  libbpf (>= 1.4) takes the programs
+ * from its copy of the struct_ops data at load: a NULL slot drops the op.
+ */
+static int drop_hotplug_ops(struct bpf_object *obj, struct bpf_map *ops)
+{
+	static const char *const names[2][2] = {
+		{ "cid_online", "qmap_cid_online" }, { "cid_offline", "qmap_cid_offline" },
+	};
+	struct bpf_program *prog;
+	void **slot;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		slot = ops_member(obj, ops, names[i][0], sizeof(*slot));
+		prog = bpf_object__find_program_by_name(obj, names[i][1]);
+		if (!slot || !prog)
+			return -ENOENT;
+		*slot = NULL;
+		bpf_program__set_autoload(prog, false);
+	}
+	return 0;
 }
 
 static void default_bpf_obj(char *buf, size_t len, const char *argv0)
@@ -338,7 +373,7 @@ int main(int argc, char **argv)
 	void *qa_ptr;
 	int opt, err;
 
-	while ((opt = getopt(argc, argv, "i:d:b:ct:s:H:vh")) != -1) {
+	while ((opt = getopt(argc, argv, "i:d:b:ct:s:H:Nvh")) != -1) {
 		switch (opt) {
 		case 'i': interval = atof(optarg); break;
 		case 'd': duration = atof(optarg); break;
@@ -347,6 +382,7 @@ int main(int argc, char **argv)
 		case 't': truth_path = optarg; break;
 		case 's': a.shard_size = strtoul(optarg, NULL, 0); break;
 		case 'H': hotplug_cpu = atoi(optarg); break;
+		case 'N': a.no_hotplug_ops = true; break;
 		case 'v': qmap_verbose = true; break;
 		case 'h': usage(stdout, argv[0]); return 0;
 		default: usage(stderr, argv[0]); return 2;
@@ -378,6 +414,11 @@ int main(int argc, char **argv)
 	}
 	if (qmap_verbose)
 		want_verifier_stats(obj);
+	if (a.no_hotplug_ops &&
+	    drop_hotplug_ops(obj, bpf_object__find_map_by_name(obj, "qmap_cid_ops"))) {
+		fprintf(stderr, "qmap_cid: -N: cannot find the hotplug ops in %s\n", obj_path);
+		return 1;
+	}
 	if (a.shard_size) {
 		ops = bpf_object__find_map_by_name(obj, "qmap_cid_ops");
 		err = ops ? set_shard_size(obj, ops, a.shard_size) : -ENOENT;
@@ -459,10 +500,12 @@ int main(int argc, char **argv)
 	bpf_link__destroy(link);
 	bpf_object__close(obj);
 	if (check) {
-		if (ejected)
+		if (ejected && !a.no_hotplug_ops)
 			qmap_check(&a, false, "the kernel ejected the scheduler");
 		printf("%u passed, %u failed\n", a.passed, a.failed);
 	}
 	scx_cid_map_free(a.map);
+	if (a.no_hotplug_ops)
+		return check && !a.failed ? 0 : 1;
 	return (check && a.failed) || ejected ? 1 : 0;
 }

@@ -156,6 +156,15 @@ if [ -n "$SHARD" ]; then
 	grep -E '^(FAIL|SKIP)' /out/shard.txt | head -n 5
 fi
 
+# Hotplug without ops.cid_online/cid_offline: the kernel must eject the
+# scheduler (the agent brings the cpu back).
+if [ -n "$HOTPLUG" ]; then
+	run_agent /out/eject.txt no -c -d 1 -i 5 -H $HOTPLUG -N >/dev/null
+	echo "RESULT eject rc=$rc counts=$(counts /out/eject.txt)"
+	grep '^FAIL' /out/eject.txt | head -n 5
+	[ $rc -eq 0 ] || fail=$((fail + 1))
+fi
+
 # After hotplug: the cpu offline again, and a second enable, whose tables
 # must be the library's new prediction from the changed sysfs.
 if [ -n "$HOTPLUG" ]; then

@@ -61,7 +61,8 @@ done
 # 2. The BPF object, against the newest kernel's BTF (CO-RE adapts it to
 # the others; its 7.3-only ops fields such as cid_shard_size stay zero, and
 # libbpf skips zero members an older kernel lacks), and the agent.
-btf_from=${vmlinux[${avail[-1]}]}
+newest=$(printf '%s\n' "${avail[@]}" | sort -V | tail -n 1)
+btf_from=${vmlinux[$newest]}
 rm -f "$builddir/examples/qmap_cid/vmlinux.h"
 if ! make -C "$builddir" -s examples/qmap_cid/qmap_cid qmap-cid-bpf \
 	QMAP_CID_VMLINUX="$btf_from" >"$work/build.log" 2>&1; then
@@ -69,7 +70,7 @@ if ! make -C "$builddir" -s examples/qmap_cid/qmap_cid qmap-cid-bpf \
 	echo "check-vm: building qmap_cid failed"
 	exit 1
 fi
-say "built qmap_cid.bpf.o against the BTF of kernel ${avail[-1]}"
+say "built qmap_cid.bpf.o against the BTF of kernel $newest"
 
 # 3. The guest's root.
 "$here/mkinitramfs.sh" "$builddir" "$work/base.cpio.gz" || exit $?
@@ -233,6 +234,10 @@ $(grep -E '^(FAIL|qmap_cid:)' "$dir/out/qmap_cid.txt" 2>/dev/null | head -n 20)"
 		check "$(grep -Eq 'RESULT reenable rc=0 counts=[0-9]+ passed, 0 failed' "$log"; echo $?)" \
 			"$name/$k: enabling again after hotplug: $(result reenable)
 $(grep -E '^(FAIL|qmap_cid:)' "$dir/out/reenable.txt" 2>/dev/null | head -n 10)"
+		check "$(grep -Eq 'RESULT eject rc=0 counts=[0-9]+ passed, 0 failed' "$log"; echo $?)" \
+			"$name/$k: hotplug without the hotplug ops: $(result eject)
+$(grep -E '^(FAIL|qmap_cid:)' "$dir/out/eject.txt" 2>/dev/null | head -n 10)"
+		echo "  hotplug without the hotplug ops: $(result eject); $(sed -n 's/^qmap_cid: kernel exit: //p' "$dir/out/eject.txt" 2>/dev/null)"
 		c1=$(tr -d '\n' <"$dir/out/truth.json" 2>/dev/null | sed -n 's/.*"cid_to_cpu": \[\([^]]*\)\].*/\1/p')
 		c2=$(tr -d '\n' <"$dir/out/truth-reenable.json" 2>/dev/null | sed -n 's/.*"cid_to_cpu": \[\([^]]*\)\].*/\1/p')
 		check "$([ -n "$c1" ] && [ -n "$c2" ] && [ "$c1" != "$c2" ]; echo $?)" \

@@ -147,3 +147,28 @@ SCXCMASK_API int scx_cid_map_shard(const struct scx_cid_map *map, uint32_t idx,
 	*nr_cids = map->shard_base[idx + 1] - map->shard_base[idx];
 	return 0;
 }
+
+/*
+ * The kernel keeps the tables it built at enable until the next enable;
+ * hotplug does not renumber.  So an agent's map is right exactly when it
+ * equals the kernel's own cid -> cpu answers, whatever sysfs says now.
+ */
+SCXCMASK_API int scx_cid_map_matches(const struct scx_cid_map *map, const int32_t *cid_to_cpu,
+				     size_t nr)
+{
+	if (!map)
+		return scxcmask__fail(-EINVAL, "scx_cid_map_matches: map is NULL");
+	if (!cid_to_cpu && nr)
+		return scxcmask__fail(-EINVAL, "scx_cid_map_matches: cid_to_cpu is NULL");
+	if (nr != map->nr_cids) {
+		scxcmask__fail(0, "the kernel has %zu cids, the map %u", nr, map->nr_cids);
+		return 0;
+	}
+	for (size_t cid = 0; cid < nr; cid++)
+		if (cid_to_cpu[cid] != map->cid_to_cpu[cid]) {
+			scxcmask__fail(0, "cid %zu: the kernel has cpu %d, the map cpu %d", cid,
+				       cid_to_cpu[cid], map->cid_to_cpu[cid]);
+			return 0;
+		}
+	return 1;	/* success leaves scxcmask_errmsg() alone, as everywhere */
+}

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
-# ci-time-limit: 1800
+# ci-time-limit: 3600
 #
 # make check-vm in the tree ./setup.sh configured: examples/qmap_cid on
 # Debian's sched_ext 7.2 (and 7.3) kernels under qemu, on five topologies,

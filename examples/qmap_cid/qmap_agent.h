@@ -21,6 +21,9 @@ struct qmap_agent {
 	struct scx_arena_view view;
 	unsigned int passed, failed;
 	FILE *truth;			/* -t: kernel tables as JSON, or NULL */
+	uint32_t shard_size;		/* -s: cid_shard_size asked of a 7.3 kernel (0: default) */
+	bool shift_words;		/* QMAP_CID_SHIFT_WORDS: induced multi-word fault */
+	bool no_hotplug_ops;		/* -N: loaded without ops.cid_online/cid_offline */
 };
 
 /* One named check: counts it and prints a line when it fails (or always with -v). */
@@ -36,6 +39,21 @@ void qmap_check_tables(struct qmap_agent *a);
  * conversion of the affinity the kernel applied.
  */
 void qmap_check_set_cmask(struct qmap_agent *a);
+
+/*
+ * Takes @cpu offline and back online while the scheduler runs, checking the
+ * ops.cid_offline/cid_online calls, that the kernel still answers with the
+ * enable-time tables (the agent's map), the 7.3 online cmask, and set_cmask
+ * conversions after each event.
+ */
+void qmap_check_hotplug(struct qmap_agent *a, int cpu);
+
+/*
+ * Runs a child on each online cpu in turn for a moment, so that every
+ * online cid has work to dispatch before qmap_check_dispatch() (a shell
+ * workload reaches 128 cpus too slowly under emulation).
+ */
+void qmap_visit_online_cpus(struct qmap_agent *a);
 
 /* Work was dispatched on every online cid. */
 void qmap_check_dispatch(struct qmap_agent *a);

@@ -19,6 +19,10 @@
 #include <unistd.h>
 #include "qmap_agent.h"
 
+/* Affinities to try, as cpu lists; wide enough for the lists of 512 cpus. */
+#define QMAP_PROBE_MAX	48
+#define QMAP_LIST_LEN	2048
+
 static const char *const topo_names[8] = {
 	"core_cid", "core_idx", "llc_cid", "llc_idx", "node_cid", "node_idx",
 	"shard_cid", "shard_idx",
@@ -132,7 +136,7 @@ static int cpuset_from_list(cpu_set_t *set, const char *list)
 /* /proc/PID/status's Cpus_allowed_list, the task's affinity as the kernel keeps it. */
 static int task_cpus_allowed(pid_t pid, char *buf, size_t len)
 {
-	char path[64], line[1024];
+	char path[64], line[4096];
 	int found = -ENOENT;
 	FILE *f;
 
@@ -196,11 +200,31 @@ static void truth_sample(struct qmap_agent *a, const char *req, const char *appl
 	*first = false;
 }
 
+/*
+ * QMAP_CID_SHIFT_WORDS: an induced fault in the multi-word path.  Words 1
+ * and up of the agent's conversion move up by one (word 1 comes out empty,
+ * the top word's bits fall off), as an off-by-one in a word index would.
+ * One-word masks are untouched, so only guests with more than 64 cids can
+ * catch it; make check-vm requires that they do.
+ */
+static void shift_words(struct scx_cmask *m)
+{
+	uint32_t nw = SCX_CMASK_NR_WORDS(m->nr_cids), i, tail = m->nr_cids % 64;
+
+	if (nw < 2)
+		return;
+	for (i = nw - 1; i >= 2; i--)
+		m->bits[i] = m->bits[i - 1];
+	m->bits[1] = 0;
+	if (tail)
+		m->bits[nw - 1] &= (1ULL << tail) - 1;	/* keep the padding zero */
+}
+
 /* One affinity: apply it to @child, find the kernel's cmask, compare. */
 static void probe_one(struct qmap_agent *a, pid_t child, const char *req, uint64_t *after,
 		      bool *first)
 {
-	char applied[1024], got[1024], want_list[1024];
+	char applied[QMAP_LIST_LEN], got[QMAP_LIST_LEN], want_list[QMAP_LIST_LEN];
 	struct scx_cmask *want = NULL, *seen = NULL;
 	struct qmap_sample s;
 	cpu_set_t set;
@@ -247,6 +271,8 @@ static void probe_one(struct qmap_agent *a, pid_t child, const char *req, uint64
 			   scxcmask_errmsg());
 		goto out;
 	}
+	if (a->shift_words)
+		shift_words(want);
 	if (scx_cmask_format_cidlist(got, sizeof(got), seen) < 0)
 		snprintf(got, sizeof(got), "?");
 	if (scx_cmask_format_cidlist(want_list, sizeof(want_list), want) < 0)
@@ -258,46 +284,123 @@ out:
 	scx_cmask_free(seen);
 }
 
-/*
- * Affinities to try: each online cpu alone, the first and last online
- * cpu, every possible cpu (the kernel keeps offline-but-possible ones), and
- * back to the first cpu.  Consecutive masks differ, since the kernel calls
- * set_cmask only when the mask changes.
- */
-static int probe_lists(char lists[][64], int max)
-{
-	char online[512], possible[512];
-	cpu_set_t on;
-	int n = 0, cpu, first = -1, last = -1;
 
-	if (read_list("/sys/devices/system/cpu/online", online, sizeof(online)) ||
+struct probe_set {
+	char lists[QMAP_PROBE_MAX][QMAP_LIST_LEN];
+	int n;
+};
+
+/* Appends @list unless the set is full or it equals the previous one. */
+static void probe_add(struct probe_set *ps, const char *list)
+{
+	if (ps->n == QMAP_PROBE_MAX || !list[0])
+		return;
+	if (ps->n && !strcmp(ps->lists[ps->n - 1], list))
+		return;	/* the kernel skips set_cmask for an unchanged mask */
+	snprintf(ps->lists[ps->n++], QMAP_LIST_LEN, "%s", list);
+}
+
+/*
+ * Appends the cpus of the cids in [@lo, @hi] stepping by @step (through the
+ * map: in cid space, so that the words and boundaries are the kernel's),
+ * plus @extra_cid's cpu when it is not negative.  A set without an online
+ * cpu is refused by sched_setaffinity(): then cid 0's cpu is added.
+ */
+static void probe_add_cids(struct probe_set *ps, const struct qmap_agent *a, uint32_t lo,
+			   uint32_t hi, uint32_t step, int64_t extra_cid)
+{
+	uint32_t nr = scx_cid_map_nr_cids(a->map), online = a->tables->nr_online_cids, cid;
+	struct scx_cmask *m = scx_cmask_alloc(0, nr);
+	char buf[QMAP_LIST_LEN];
+	bool any_online = false;
+
+	if (!m)
+		return;
+	for (cid = lo; cid <= hi && cid < nr; cid += step) {
+		scx_cmask_set(cid, m);
+		any_online |= cid < online;
+	}
+	if (extra_cid >= 0 && extra_cid < nr) {
+		scx_cmask_set(extra_cid, m);
+		any_online |= extra_cid < online;
+	}
+	if (!any_online)
+		scx_cmask_set(0, m);
+	if (scx_cmask_to_cpulist(buf, sizeof(buf), a->map, m) >= 0)
+		probe_add(ps, buf);
+	scx_cmask_free(m);
+}
+
+/*
+ * Affinities to try.  Up to 16 online cpus: each online cpu alone; on
+ * bigger machines the cpus of the cids around every word boundary and of
+ * the last online cid.  Then the first and last online cpu, the cids
+ * straddling each word boundary, every third cid (spanning all words,
+ * with the tail of offline-but-possible cids), the last word's top cid
+ * with cid 0, every possible cpu (the kernel keeps offline-but-possible
+ * ones), and back to the first cpu.  Consecutive masks differ, since the
+ * kernel calls set_cmask only when the mask changes.
+ */
+static void probe_lists(struct probe_set *ps, const struct qmap_agent *a)
+{
+	uint32_t nr = scx_cid_map_nr_cids(a->map), online = a->tables->nr_online_cids;
+	uint32_t nwords = SCX_CMASK_NR_WORDS(nr), w, cid;
+	char list[QMAP_LIST_LEN], possible[QMAP_LIST_LEN];
+	cpu_set_t on;
+	int cpu, first = -1, last = -1;
+
+	ps->n = 0;
+	if (read_list("/sys/devices/system/cpu/online", list, sizeof(list)) ||
 	    read_list("/sys/devices/system/cpu/possible", possible, sizeof(possible)) ||
-	    cpuset_from_list(&on, online))
-		return 0;
-	for (cpu = 0; cpu < CPU_SETSIZE && n < max - 3; cpu++) {
+	    cpuset_from_list(&on, list))
+		return;
+	for (cpu = 0; cpu < CPU_SETSIZE; cpu++) {
 		if (!CPU_ISSET(cpu, &on))
 			continue;
 		if (first < 0)
 			first = cpu;
 		last = cpu;
-		snprintf(lists[n++], 64, "%d", cpu);
+		if (CPU_COUNT(&on) <= 16) {
+			snprintf(list, sizeof(list), "%d", cpu);
+			probe_add(ps, list);
+		}
 	}
-	if (first != last)
-		snprintf(lists[n++], 64, "%d,%d", first, last);
-	snprintf(lists[n++], 64, "%.63s", possible);
-	snprintf(lists[n++], 64, "%d", first);
-	return n;
+	if (CPU_COUNT(&on) > 16) {
+		/* online cids only: a lone offline cpu is refused */
+		probe_add_cids(ps, a, 0, 0, 1, -1);
+		probe_add_cids(ps, a, 1, 1, 1, -1);
+		for (w = 1; w < nwords; w++)
+			for (cid = w * 64 - 1; cid <= w * 64; cid++)
+				if (cid < online)
+					probe_add_cids(ps, a, cid, cid, 1, -1);
+		if (online)
+			probe_add_cids(ps, a, online - 1, online - 1, 1, -1);
+	}
+	if (first != last) {
+		snprintf(list, sizeof(list), "%d,%d", first, last);
+		probe_add(ps, list);
+	}
+	for (w = 1; w < nwords; w++)
+		probe_add_cids(ps, a, w * 64 - 2, w * 64 + 1, 1, -1);
+	if (nwords > 1) {
+		probe_add_cids(ps, a, 0, nr - 1, 3, -1);
+		probe_add_cids(ps, a, nr - 1, nr - 1, 1, 0);
+	}
+	probe_add(ps, possible);
+	snprintf(list, sizeof(list), "%d", first);
+	probe_add(ps, list);
 }
 
 void qmap_check_set_cmask(struct qmap_agent *a)
 {
-	char lists[72][64];
+	static struct probe_set ps;
 	uint64_t after = 0;
 	bool first = true;
 	pid_t child;
-	int i, n = probe_lists(lists, 72);
+	int i;
 
-	qmap_check(a, n > 0, "set_cmask: read the online and possible cpus");
+	probe_lists(&ps, a);
+	qmap_check(a, ps.n > 0, "set_cmask: read the online and possible cpus");
 	if (a->truth)
 		fprintf(a->truth, ",\n \"set_cmask_samples\": [");
 	child = fork();
@@ -307,10 +410,10 @@ void qmap_check_set_cmask(struct qmap_agent *a)
 	}
 	if (child < 0) {
 		qmap_check(a, false, "set_cmask: fork failed");
-		n = 0;
+		ps.n = 0;
 	}
-	for (i = 0; i < n; i++)
-		probe_one(a, child, lists[i], &after, &first);
+	for (i = 0; i < ps.n; i++)
+		probe_one(a, child, ps.lists[i], &after, &first);
 	if (child > 0) {
 		kill(child, SIGKILL);
 		waitpid(child, NULL, 0);
@@ -318,6 +421,252 @@ void qmap_check_set_cmask(struct qmap_agent *a)
 	if (a->truth)
 		fprintf(a->truth, "\n ],\n \"set_cmask_calls_total\": %llu",
 			(unsigned long long)a->qa->nr_set_cmask);
+}
+
+/* ------------------------------------------------------------ hotplug */
+
+static int write_cpu_online(int cpu, int online)
+{
+	char path[96];
+	FILE *f;
+	int err = 0;
+
+	snprintf(path, sizeof(path), "/sys/devices/system/cpu/cpu%d/online", cpu);
+	f = fopen(path, "w");
+	if (!f)
+		return -errno;
+	if (fprintf(f, "%d\n", online) < 0)
+		err = -EIO;
+	if (fclose(f) && !err)
+		err = -errno;
+	return err;
+}
+
+/* The first notification after @after, waiting up to 20 s (hotplug is slow under TCG). */
+static bool find_hp_event(struct qmap_agent *a, uint64_t after, struct qmap_hp_event *out)
+{
+	volatile struct qmap_hotplug *hp = &a->qa->hp;
+	volatile struct qmap_hp_event *ev = &hp->ev[after % QMAP_NR_HP_EVENTS];
+	int tries;
+
+	for (tries = 0; tries < 2000; tries++) {
+		if (hp->nr_events > after && ev->seq == after + 1) {
+			memcpy(out, (const void *)ev, sizeof(*out));
+			if (out->seq == after + 1)
+				return true;
+		}
+		usleep(10000);
+	}
+	return false;
+}
+
+/* The 7.3 online cmask, live from the arena, against the online cpus now. */
+static void check_online_cmask(struct qmap_agent *a, const char *when)
+{
+	struct scx_cmask *live = NULL, *want = NULL;
+	char online[QMAP_LIST_LEN], got[QMAP_LIST_LEN], exp[QMAP_LIST_LEN];
+	void *p;
+	int err;
+
+	err = scx_arena_ptr(&a->view, a->qa->hp.online_cmask, SCX_CMASK_HDR_SIZE, &p);
+	err = err ?: scx_arena_cmask_dup(&a->view, p, &live);
+	if (err) {
+		qmap_check(a, false, "hotplug %s: cannot read scx_bpf_online_cmask(): %s", when,
+			   scxcmask_errmsg());
+		return;
+	}
+	if (read_list("/sys/devices/system/cpu/online", online, sizeof(online)) ||
+	    scx_cmask_alloc_for_map(&want, a->map) ||
+	    scx_cmask_from_cpulist(want, a->map, online, 0)) {
+		qmap_check(a, false, "hotplug %s: cannot convert the online cpus", when);
+		goto out;
+	}
+	if (scx_cmask_format_cidlist(got, sizeof(got), live) < 0)
+		snprintf(got, sizeof(got), "?");
+	if (scx_cmask_format_cidlist(exp, sizeof(exp), want) < 0)
+		snprintf(exp, sizeof(exp), "?");
+	qmap_check(a, live->base == 0 && live->nr_cids == scx_cid_map_nr_cids(a->map) &&
+		   scx_cmask_equal(live, want), "hotplug %s: online cmask base %u nr_cids %u cids "
+		   "%s, online cpus %s are cids %s", when, live->base, live->nr_cids, got, online, exp);
+out:
+	scx_cmask_free(live);
+	scx_cmask_free(want);
+}
+
+/*
+ * The kernel's cid -> cpu answers at the event are the agent's enable-time
+ * map (scx_cid_map_matches()); a map re-predicted from sysfs now matches
+ * them only if it came out the same (the kernel did not renumber).
+ */
+static void check_tables_kept(struct qmap_agent *a, const char *when)
+{
+	uint32_t nr = a->tables->nr_cids, cid;
+	int32_t kernel[QMAP_MAX_CIDS], mine[QMAP_MAX_CIDS];
+	SCX_CID_MAP_OPTS(opts, .gen = a->gen, .shard_size = a->shard_size);
+	struct scx_cid_map *fresh = NULL;
+	int r, same, fr;
+
+	if (nr > QMAP_MAX_CIDS)
+		nr = QMAP_MAX_CIDS;
+	for (cid = 0; cid < nr; cid++) {
+		kernel[cid] = a->qa->hp.cid_to_cpu[cid];
+		mine[cid] = scx_cid_map_cid_to_cpu(a->map, cid);
+	}
+	r = scx_cid_map_matches(a->map, kernel, nr);
+	qmap_check(a, r == 1, "hotplug %s: the kernel still answers with the enable-time map%s%s",
+		   when, r == 1 ? "" : ": ", r == 1 ? "" : scxcmask_errmsg());
+	if (scx_cid_map_new_opts(&fresh, NULL, &opts)) {
+		qmap_check(a, false, "hotplug %s: cannot re-predict from sysfs: %s", when,
+			   scxcmask_errmsg());
+		return;
+	}
+	same = scx_cid_map_matches(fresh, mine, nr);
+	fr = scx_cid_map_matches(fresh, kernel, nr);
+	qmap_check(a, fr == same, "hotplug %s: a map re-predicted from sysfs now %s, and %s the "
+		   "kernel's answers (%s)", when, same ? "equals the enable-time one" :
+		   "differs from the enable-time one", fr ? "matches" : "does not match",
+		   fr ? "-" : scxcmask_errmsg());
+	scx_cid_map_free(fresh);
+}
+
+/*
+ * -N: without ops.cid_offline the kernel ejects the scheduler when a cpu
+ * goes offline: SCX_EXIT_UNREG_KERN, with "restart" and "hotplug" in the
+ * exit code (the documented restart-on-hotplug model).
+ */
+static void check_ejected_on_hotplug(struct qmap_agent *a, int cpu)
+{
+	const uint64_t restart = 1ULL << 48, hotplug = 1ULL << 32;	/* SCX_ECODE_* */
+	const volatile struct qmap_exit *x = a->exit_info;
+	int err = write_cpu_online(cpu, 0), tries;
+	char want[64];
+
+	qmap_check(a, !err, "hotplug: writing 0 to cpu%d/online: %s", cpu, err ? strerror(-err) : "ok");
+	for (tries = 0; tries < 2000 && !x->exited; tries++)
+		usleep(10000);
+	snprintf(want, sizeof(want), "cpu %d going offline", cpu);
+	qmap_check(a, x->exited && x->kind == 66 && (x->exit_code & restart) &&
+		   (x->exit_code & hotplug) && strstr((const char *)x->msg, want),
+		   "cpu %d offline without ops.cid_offline: %s, kind %d, exit code 0x%llx, '%s'",
+		   cpu, x->exited ? "ejected" : "still attached", x->kind,
+		   (unsigned long long)x->exit_code, (const char *)x->msg);
+	qmap_check(a, a->qa->hp.nr_events == 0, "no ops.cid_* call without the ops (%llu)",
+		   (unsigned long long)a->qa->hp.nr_events);
+	err = write_cpu_online(cpu, 1);
+	qmap_check(a, !err, "hotplug: writing 1 to cpu%d/online: %s", cpu, err ? strerror(-err) : "ok");
+	printf("qmap_cid: hotplug of cpu %d without the hotplug ops: the kernel %s the scheduler\n",
+	       cpu, x->exited ? "ejected" : "kept");
+}
+
+void qmap_check_hotplug(struct qmap_agent *a, int cpu)
+{
+	int cid = scx_cid_map_cpu_to_cid(a->map, cpu), online, cnt;
+	unsigned int passed0 = a->passed, failed0 = a->failed;
+	struct qmap_hp_event e;
+	char when[64], list[QMAP_LIST_LEN];
+	cpu_set_t on;
+
+	qmap_check(a, cid >= 0 && (uint32_t)cid < a->tables->nr_online_cids,
+		   "hotplug: cpu %d is online with cid %d", cpu, cid);
+	if (cid < 0)
+		return;
+	if (a->no_hotplug_ops) {
+		check_ejected_on_hotplug(a, cpu);
+		return;
+	}
+	qmap_check(a, a->kernel_73 ? a->qa->hp.online_cmask != 0 : a->qa->hp.online_cmask == 0,
+		   "hotplug: scx_bpf_online_cmask() %s at init (0x%llx)",
+		   a->kernel_73 ? "gave a mask" : "is absent on 7.2",
+		   (unsigned long long)a->qa->hp.online_cmask);
+	for (online = 0; online <= 1; online++) {
+		uint64_t before = a->qa->hp.nr_events;
+		int err = write_cpu_online(cpu, online);
+
+		snprintf(when, sizeof(when), "cpu %d %s", cpu, online ? "online" : "offline");
+		qmap_check(a, !err, "hotplug: writing %d to cpu%d/online: %s", online, cpu,
+			   err ? strerror(-err) : "ok");
+		if (err)
+			break;
+		if (!find_hp_event(a, before, &e)) {
+			qmap_check(a, false, "%s: no ops.cid_%s call (scheduler %s)", when,
+				   online ? "online" : "offline",
+				   a->exit_info->exited ? "ejected" : "still attached");
+			break;
+		}
+		cnt = read_list("/sys/devices/system/cpu/online", list, sizeof(list)) ||
+		      cpuset_from_list(&on, list) ? -1 : CPU_COUNT(&on);
+		qmap_check(a, e.cid == cid && e.online == (uint32_t)online,
+			   "%s: ops.cid_%s(%d), expected ops.cid_%s(%d)", when,
+			   e.online ? "online" : "offline", e.cid, online ? "online" : "offline", cid);
+		qmap_check(a, e.cpu == cpu, "%s: scx_bpf_cid_to_cpu(%d) = %d in the callback", when,
+			   e.cid, e.cpu);
+		/*
+		 * ops.cid_offline runs from sched_cpu_deactivate(), before the cpu
+		 * leaves cpu_online_mask: num_online_cpus() still counts it then.
+		 */
+		qmap_check(a, (int)e.nr_online_cids == cnt + !online, "%s: scx_bpf_nr_online_cids() "
+			   "= %u in the callback, %d cpus online after it", when, e.nr_online_cids, cnt);
+		qmap_check(a, !a->exit_info->exited, "%s: the scheduler stays attached", when);
+		if (a->kernel_73) {
+			qmap_check(a, e.online_bit == online, "%s: the cid's online cmask bit is %d "
+				   "in the callback (updated before it runs)", when, e.online_bit);
+			check_online_cmask(a, when);
+		} else {
+			qmap_check(a, e.online_bit == -1, "%s: no online cmask on 7.2 (%d)", when,
+				   e.online_bit);
+		}
+		check_tables_kept(a, when);
+		/* the conversions still hold with the enable-time map */
+		qmap_check_set_cmask(a);
+	}
+	printf("qmap_cid: hotplug of cpu %d (cid %d): %u passed, %u failed\n", cpu, cid,
+	       a->passed - passed0, a->failed - failed0);
+}
+
+static double mono_secs(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+void qmap_visit_online_cpus(struct qmap_agent *a)
+{
+	char online[QMAP_LIST_LEN];
+	cpu_set_t on, one;
+	double deadline;
+	pid_t child;
+	int cpu, status;
+
+	(void)a;	/* the counters it feeds are read by qmap_check_dispatch() */
+	if (read_list("/sys/devices/system/cpu/online", online, sizeof(online)) ||
+	    cpuset_from_list(&on, online))
+		return;
+	child = fork();
+	if (child == 0) {
+		for (cpu = 0; cpu < CPU_SETSIZE; cpu++) {
+			double until;
+
+			if (!CPU_ISSET(cpu, &on))
+				continue;
+			CPU_ZERO(&one);
+			CPU_SET(cpu, &one);
+			if (sched_setaffinity(0, sizeof(one), &one))
+				continue;
+			for (until = mono_secs() + 0.003; mono_secs() < until;)
+				;
+		}
+		_exit(0);
+	}
+	if (child < 0)
+		return;
+	/* bounded: a cpu that never runs the child must not hang the agent */
+	for (deadline = mono_secs() + 60; mono_secs() < deadline; usleep(20000))
+		if (waitpid(child, &status, WNOHANG) == child)
+			return;
+	kill(child, SIGKILL);
+	waitpid(child, NULL, 0);
 }
 
 void qmap_check_dispatch(struct qmap_agent *a)
@@ -389,7 +738,8 @@ void qmap_truth_begin(struct qmap_agent *a)
 	json_file(o, "sysfs_online", "/sys/devices/system/cpu/online");
 	fprintf(o, ",\n \"nr_cpu_ids\": %u,\n \"nr_cids\": %u,\n \"nr_online_cids\": %u",
 		k->nr_cpu_ids, k->nr_cids, k->nr_online_cids);
-	fprintf(o, ",\n \"topo_size_bytes\": %u,\n \"cid_shard_size\": 0", k->topo_size);
+	fprintf(o, ",\n \"topo_size_bytes\": %u,\n \"cid_shard_size\": %u", k->topo_size,
+		a->shard_size);
 	json_ints(o, "cpu_to_cid", k->cpu_to_cid,
 		  k->nr_cpu_ids < QMAP_MAX_CIDS ? k->nr_cpu_ids : QMAP_MAX_CIDS);
 	json_ints(o, "cid_to_cpu", k->cid_to_cpu,

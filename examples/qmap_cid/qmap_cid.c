@@ -16,6 +16,7 @@
 #include <time.h>
 #include <unistd.h>
 #include <sys/mman.h>
+#include <bpf/btf.h>
 #include <bpf/libbpf.h>
 #include "qmap_agent.h"
 
@@ -30,14 +31,18 @@ static void on_signal(int sig)
 static void usage(FILE *f, const char *prog)
 {
 	fprintf(f,
-		"usage: %s [-i SEC] [-d SEC] [-b FILE] [-c] [-t FILE] [-v]\n"
+		"usage: %s [-i SEC] [-d SEC] [-b FILE] [-c] [-t FILE] [-s N] [-H CPU] [-v]\n"
 		"  -i SEC   print statistics every SEC seconds (default 2)\n"
 		"  -d SEC   unload after SEC seconds (default: on SIGINT/SIGTERM)\n"
 		"  -b FILE  BPF object (default: qmap_cid.bpf.o beside this program)\n"
 		"  -c       check the kernel against the library and print \"N passed, N failed\"\n"
 		"  -t FILE  with -c: write the kernel's tables and set_cmask samples as JSON\n"
+		"  -s N     ask a 7.3 kernel for N cids per shard (cid_shard_size; exit 77 on 7.2)\n"
+		"  -H CPU   with -c: take CPU offline and back online while attached, and check\n"
+		"  -N       with -H: without ops.cid_online/cid_offline (the kernel must eject it)\n"
 		"  -v       libbpf's messages and every check\n"
-		"QMAP_CID_WRONG_MAP=1 swaps two cids in the prediction (the checks must fail).\n",
+		"QMAP_CID_WRONG_MAP=1 swaps two cids in the prediction (the checks must fail).\n"
+		"QMAP_CID_SHIFT_WORDS=1 shifts words 1.. of each conversion (fails past 64 cids).\n",
 		prog);
 }
 
@@ -86,7 +91,7 @@ static int check_kernel_layout(struct qmap_agent *a)
 /* The prediction; QMAP_CID_WRONG_MAP makes it wrong on purpose. */
 static int predict_map(struct qmap_agent *a)
 {
-	SCX_CID_MAP_OPTS(opts, .gen = a->gen);
+	SCX_CID_MAP_OPTS(opts, .gen = a->gen, .shard_size = a->shard_size);
 	struct scx_cid_map *wrong;
 	int32_t *c2c;
 	uint32_t n;
@@ -97,6 +102,10 @@ static int predict_map(struct qmap_agent *a)
 		fprintf(stderr, "qmap_cid: cannot predict the cid map from sysfs: %s\n",
 			scxcmask_errmsg());
 		return err;
+	}
+	if (getenv("QMAP_CID_SHIFT_WORDS")) {
+		a->shift_words = true;
+		printf("qmap_cid: QMAP_CID_SHIFT_WORDS: converting with words 1.. shifted up by one\n");
 	}
 	if (!getenv("QMAP_CID_WRONG_MAP"))
 		return 0;
@@ -123,6 +132,72 @@ static int predict_map(struct qmap_agent *a)
 	       c0, c1);
 	scx_cid_map_free(a->map);
 	a->map = wrong;
+	return 0;
+}
+
+/*
+ * Where member @name of the struct_ops data lives (libbpf's copy, which it
+ * hands to the kernel at load), found by name in the object's BTF: an
+ * object built against 7.2 BTF has no cid_shard_size, for example.
+ */
+static void *ops_member(struct bpf_object *obj, struct bpf_map *ops, const char *name,
+			size_t len)
+{
+	const struct btf *btf = bpf_object__btf(obj);
+	const struct btf_member *m;
+	const struct btf_type *t;
+	size_t size = 0;
+	char *data;
+	int id, i;
+
+	id = btf ? btf__find_by_name_kind(btf, "sched_ext_ops_cid", BTF_KIND_STRUCT) : -1;
+	data = ops ? bpf_map__initial_value(ops, &size) : NULL;
+	if (id < 0 || !data)
+		return NULL;
+	t = btf__type_by_id(btf, id);
+	m = btf_members(t);
+	for (i = 0; i < btf_vlen(t); i++, m++) {
+		uint32_t off = btf_member_bit_offset(t, i) / 8;
+
+		if (!strcmp(btf__name_by_offset(btf, m->name_off), name))
+			return off + len <= size ? data + off : NULL;
+	}
+	return NULL;
+}
+
+/* -s: cid_shard_size for the kernel's 7.3 shards. */
+static int set_shard_size(struct bpf_object *obj, struct bpf_map *ops, uint32_t n)
+{
+	void *p = ops_member(obj, ops, "cid_shard_size", sizeof(n));
+
+	if (!p)
+		return -ENOENT;
+	memcpy(p, &n, sizeof(n));
+	return 0;
+}
+
+/*
+ * -N: no ops.cid_online/cid_offline, to see what the kernel does with a
+ * scheduler that cannot follow hotplug.  libbpf (>= 1.4) takes the programs
+ * from its copy of the struct_ops data at load: a NULL slot drops the op.
+ */
+static int drop_hotplug_ops(struct bpf_object *obj, struct bpf_map *ops)
+{
+	static const char *const names[2][2] = {
+		{ "cid_online", "qmap_cid_online" }, { "cid_offline", "qmap_cid_offline" },
+	};
+	struct bpf_program *prog;
+	void **slot;
+	int i;
+
+	for (i = 0; i < 2; i++) {
+		slot = ops_member(obj, ops, names[i][0], sizeof(*slot));
+		prog = bpf_object__find_program_by_name(obj, names[i][1]);
+		if (!slot || !prog)
+			return -ENOENT;
+		*slot = NULL;
+		bpf_program__set_autoload(prog, false);
+	}
 	return 0;
 }
 
@@ -295,17 +370,21 @@ int main(int argc, char **argv)
 	struct bpf_map *ops;
 	struct qmap_state *st;
 	bool check = false, ejected;
+	int hotplug_cpu = -1;
 	double t0;
 	void *qa_ptr;
 	int opt, err;
 
-	while ((opt = getopt(argc, argv, "i:d:b:ct:vh")) != -1) {
+	while ((opt = getopt(argc, argv, "i:d:b:ct:s:H:Nvh")) != -1) {
 		switch (opt) {
 		case 'i': interval = atof(optarg); break;
 		case 'd': duration = atof(optarg); break;
 		case 'b': snprintf(obj_path, sizeof(obj_path), "%s", optarg); break;
 		case 'c': check = true; break;
 		case 't': truth_path = optarg; break;
+		case 's': a.shard_size = strtoul(optarg, NULL, 0); break;
+		case 'H': hotplug_cpu = atoi(optarg); break;
+		case 'N': a.no_hotplug_ops = true; break;
 		case 'v': qmap_verbose = true; break;
 		case 'h': usage(stdout, argv[0]); return 0;
 		default: usage(stderr, argv[0]); return 2;
@@ -323,6 +402,10 @@ int main(int argc, char **argv)
 
 	if (check_kernel_layout(&a))
 		return 1;
+	if (a.shard_size && !a.kernel_73) {
+		printf("SKIP: -s %u: a 7.2 kernel has no cid_shard_size\n", a.shard_size);
+		return 77;
+	}
 	if (predict_map(&a))
 		return 1;
 
@@ -333,6 +416,20 @@ int main(int argc, char **argv)
 	}
 	if (qmap_verbose)
 		want_verifier_stats(obj);
+	if (a.no_hotplug_ops &&
+	    drop_hotplug_ops(obj, bpf_object__find_map_by_name(obj, "qmap_cid_ops"))) {
+		fprintf(stderr, "qmap_cid: -N: cannot find the hotplug ops in %s\n", obj_path);
+		return 1;
+	}
+	if (a.shard_size) {
+		ops = bpf_object__find_map_by_name(obj, "qmap_cid_ops");
+		err = ops ? set_shard_size(obj, ops, a.shard_size) : -ENOENT;
+		if (err) {
+			fprintf(stderr, "qmap_cid: -s: cannot set cid_shard_size in %s: %s (build "
+				"it against a 7.3 kernel's BTF)\n", obj_path, strerror(-err));
+			return 1;
+		}
+	}
 	t0 = now_secs();
 	err = bpf_object__load(obj);
 	if (qmap_verbose) {
@@ -382,8 +479,12 @@ int main(int argc, char **argv)
 		qmap_check_set_cmask(&a);
 		qmap_check_mainline(&a);
 		qmap_truth_end(&a);
+		if (hotplug_cpu >= 0)
+			qmap_check_hotplug(&a, hotplug_cpu);
 	}
 	ejected = run(&a, interval, duration);
+	if (check && !ejected)
+		qmap_visit_online_cpus(&a);
 	if (!ejected) {
 		bpf_link__destroy(link);
 		link = NULL;
@@ -402,10 +503,12 @@ int main(int argc, char **argv)
 	bpf_link__destroy(link);
 	bpf_object__close(obj);
 	if (check) {
-		if (ejected)
+		if (ejected && !a.no_hotplug_ops)
 			qmap_check(&a, false, "the kernel ejected the scheduler");
 		printf("%u passed, %u failed\n", a.passed, a.failed);
 	}
 	scx_cid_map_free(a.map);
+	if (a.no_hotplug_ops)
+		return check && !a.failed ? 0 : 1;
 	return (check && a.failed) || ejected ? 1 : 0;
 }

@@ -46,6 +46,32 @@ struct qmap_sample {
 	qmap_u64 words[QMAP_SAMPLE_WORDS];
 };
 
+/* Hotplug notifications kept for the agent: a ring of the latest ones. */
+#define QMAP_NR_HP_EVENTS	16
+
+/* One ops.cid_online()/ops.cid_offline() call, as the scheduler saw it. */
+struct qmap_hp_event {
+	qmap_u64 seq;		/* 1 + index of the call; 0: slot never written */
+	qmap_s32 cid;		/* the callback's argument */
+	qmap_u32 online;	/* 1: cid_online, 0: cid_offline */
+	qmap_s32 cpu;		/* scx_bpf_cid_to_cpu(cid) during the callback */
+	qmap_s32 online_bit;	/* 7.3: cid's bit in scx_bpf_online_cmask() then; -1 on 7.2 */
+	qmap_u32 nr_online_cids;	/* scx_bpf_nr_online_cids() during the callback */
+	qmap_u32 pad;
+};
+
+/*
+ * What the agent needs to judge hotplug while the scheduler runs: the
+ * notifications, the kernel's cid -> cpu answers as of the latest one
+ * (written before its seq), and where the 7.3 online cmask lives.
+ */
+struct qmap_hotplug {
+	qmap_u64 nr_events;		/* also the ring's cursor */
+	qmap_u64 online_cmask;		/* scx_bpf_online_cmask() at init (0: none, 7.2) */
+	struct qmap_hp_event ev[QMAP_NR_HP_EVENTS];
+	qmap_s32 cid_to_cpu[QMAP_MAX_CIDS];	/* scx_bpf_cid_to_cpu() at the latest event */
+};
+
 /* A task's context: its allowed cids as a cmask, and a one-shot flag. */
 struct qmap_task {
 	qmap_u32 force_local;	/* select_cid claimed an idle cid for it */
@@ -94,6 +120,7 @@ struct qmap_arena {
 	struct qmap_sample samples[QMAP_NR_SAMPLES];
 	struct qmap_task tasks[QMAP_MAX_TASKS];
 	struct qmap_mainline mainline;
+	struct qmap_hotplug hp;
 };
 
 /* Weighted round robin: dispatches each FIFO gets per turn. */

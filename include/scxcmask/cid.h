@@ -13,6 +13,13 @@
  * (scx_bpf_cpu_to_cid(), scx_bpf_cid_to_cpu(), scx_bpf_cid_topo()) in the
  * agent.
  *
+ * Which map is valid when: the kernel builds its tables when a root
+ * scheduler is enabled and keeps them until the next enable.  cpu hotplug
+ * never renumbers (ops.cid_offline/cid_online get the enable-time cid, or a
+ * scheduler without them is ejected to be restarted), so an agent converts
+ * with the map it predicted before the enable and re-predicts only for the
+ * next one; scx_cid_map_matches() checks a map against the kernel's answers.
+ *
  * Counts: nr_cpu_ids is the highest possible cpu + 1; nr_cids is the number
  * of possible cpus (cids are [0, nr_cids)); nr_online_cids is the number of
  * online cpus.  When every online cpu has a node (the normal case) they hold
@@ -259,6 +266,33 @@ SCXCMASK_API int scx_cid_map_from_override(struct scx_cid_map **out,
 SCXCMASK_API int scx_cid_map_to_override(const struct scx_cid_map *map,
 					 int32_t *cpu_to_cid, size_t nr_entries,
 					 int32_t *shard_start, size_t nr_shards);
+
+/**
+ * scx_cid_map_matches() - is @map the table the kernel is using?
+ * @map: the agent's map (typically predicted from sysfs before attaching)
+ * @cid_to_cpu: the kernel's own answers, as the scheduler recorded them
+ *	from scx_bpf_cid_to_cpu() for cids [0, scx_bpf_nr_cids())
+ * @nr: entries in @cid_to_cpu (scx_bpf_nr_cids())
+ *
+ * Which map is valid when: the kernel builds its cid tables when a root
+ * scheduler is enabled and keeps them until the next enable.  cpu hotplug
+ * does not renumber: a cpu going offline keeps its cid (the scheduler hears
+ * of it through ops.cid_offline(cid), and on 7.3 the scx_bpf_online_cmask()
+ * bit of that cid clears), so the map predicted before the enable stays the
+ * one to convert with, while a map predicted from sysfs after the event
+ * would differ.  Only the next enable (the scheduler restarted) uses the
+ * new sysfs state; re-predict then.  A scheduler without ops.cid_online /
+ * ops.cid_offline is ejected on hotplug with SCX_ECODE_ACT_RESTART, so its
+ * agent re-predicts when it restarts it.  Compare with the kernel's
+ * answers, not with sysfs, to know.
+ *
+ * Return: 1 if @nr equals the map's nr_cids and every entry equals the
+ * map's cid_to_cpu; 0 otherwise, with scxcmask_errmsg() naming the first
+ * difference ("cid 5: the kernel has cpu 7, the map cpu 3"); -EINVAL if
+ * @map is NULL, or @cid_to_cpu is NULL while @nr is not 0.
+ */
+SCXCMASK_API int scx_cid_map_matches(const struct scx_cid_map *map, const int32_t *cid_to_cpu,
+				     size_t nr);
 
 SCXCMASK_END_DECLS
 

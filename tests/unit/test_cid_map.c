@@ -423,6 +423,42 @@ START_TEST(test_round_trip_wide_core)
 }
 END_TEST
 
+/*
+ * scx_cid_map_matches(): the enable-time map still matches the kernel's
+ * answers after cpu 1 goes offline, a map re-predicted from the new sysfs
+ * does not, and the first difference is named.
+ */
+START_TEST(test_matches)
+{
+	char tmp[512], tmp2[512];
+	struct scx_cid_map *before = tiny_map("0-3", "0-3", tmp, sizeof(tmp));
+	struct scx_cid_map *after = tiny_map("0-3", "0,2-3", tmp2, sizeof(tmp2));
+	const int32_t kernel[4] = { 0, 1, 2, 3 };	/* built at enable, all online */
+	const int32_t swapped[4] = { 0, 1, 3, 2 };
+
+	ck_assert_int_eq(scx_cid_map_cid_to_cpu(after, 1), 2);
+	/* a match is a success: it leaves the last failure's message alone */
+	ck_assert_int_eq(scx_cid_map_shard(NULL, 0, NULL, NULL), -EINVAL);
+	ck_assert_int_eq(scx_cid_map_matches(before, kernel, 4), 1);
+	ck_assert_errmsg("scx_cid_map_shard: NULL argument");
+	ck_assert_int_eq(scx_cid_map_matches(after, kernel, 4), 0);
+	ck_assert_errmsg("cid 1: the kernel has cpu 1, the map cpu 2");
+	ck_assert_int_eq(scx_cid_map_matches(before, swapped, 4), 0);
+	ck_assert_errmsg("cid 2: the kernel has cpu 3, the map cpu 2");
+	ck_assert_int_eq(scx_cid_map_matches(before, kernel, 3), 0);
+	ck_assert_errmsg("the kernel has 3 cids, the map 4");
+	ck_assert_int_eq(scx_cid_map_matches(before, NULL, 0), 0);
+	ck_assert_int_eq(scx_cid_map_matches(before, NULL, 4), -EINVAL);
+	ck_assert_errmsg("cid_to_cpu is NULL");
+	ck_assert_int_eq(scx_cid_map_matches(NULL, kernel, 4), -EINVAL);
+	ck_assert_errmsg("map is NULL");
+	scx_cid_map_free(before);
+	scx_cid_map_free(after);
+	rmtree(tmp);
+	rmtree(tmp2);
+}
+END_TEST
+
 int main(void)
 {
 	const char *top = getenv("top_srcdir");
@@ -440,6 +476,7 @@ int main(void)
 	tcase_add_test(tc, test_gen_source);
 	tcase_add_test(tc, test_gen74_without_clusters);
 	tcase_add_test(tc, test_round_trip_wide_core);
+	tcase_add_test(tc, test_matches);
 	suite_add_tcase(s, tc);
 	return t_run_suite(s);
 }

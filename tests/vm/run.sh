@@ -58,9 +58,11 @@ for k in $kernels; do
 done
 [ ${#avail[@]} -gt 0 ] || skip "no sched_ext kernel could be fetched (see above)"
 
-# 2. The BPF object, against the first kernel's BTF (CO-RE adapts it to
-# the others), and the agent.
-btf_from=${vmlinux[${avail[0]}]}
+# 2. The BPF object, against the newest kernel's BTF (CO-RE adapts it to
+# the others; its 7.3-only ops fields such as cid_shard_size stay zero, and
+# libbpf skips zero members an older kernel lacks), and the agent.
+newest=$(printf '%s\n' "${avail[@]}" | sort -V | tail -n 1)
+btf_from=${vmlinux[$newest]}
 rm -f "$builddir/examples/qmap_cid/vmlinux.h"
 if ! make -C "$builddir" -s examples/qmap_cid/qmap_cid qmap-cid-bpf \
 	QMAP_CID_VMLINUX="$btf_from" >"$work/build.log" 2>&1; then
@@ -68,7 +70,7 @@ if ! make -C "$builddir" -s examples/qmap_cid/qmap_cid qmap-cid-bpf \
 	echo "check-vm: building qmap_cid failed"
 	exit 1
 fi
-say "built qmap_cid.bpf.o against the BTF of kernel ${avail[0]}"
+say "built qmap_cid.bpf.o against the BTF of kernel $newest"
 
 # 3. The guest's root.
 "$here/mkinitramfs.sh" "$builddir" "$work/base.cpio.gz" || exit $?
@@ -76,26 +78,41 @@ say "initramfs: $(stat -c %s "$work/base.cpio.gz") bytes"
 
 # 4. Boots.
 topos=()
-while IFS='|' read -r name args params offline; do
+while IFS='|' read -r name args params offline opts; do
 	name=$(echo $name)
 	case "$name" in '' | '#'*) continue ;; esac
 	if [ -n "${VM_TOPOS:-}" ] && ! grep -qw -- "$name" <<<"$VM_TOPOS"; then
 		continue
 	fi
-	topos+=("$name|$(echo $args)|$(echo $params)|$(echo $offline)")
+	topos+=("$name|$(echo $args)|$(echo $params)|$(echo $offline)|$(echo $opts)")
 done <"$here/topologies"
 
+# opt OPTIONS KEY: the value of KEY=value in a topology's options
+opt() { sed -n "s/.*\\<$2=\\([^ ]*\\).*/\\1/p" <<<"$1"; }
+# qemu_base ARGS: the machine, with -m 1G and -cpu max unless ARGS set them
+qemu_base() {
+	local b="-M q35 -accel tcg,thread=single"
+	grep -q -- '-cpu ' <<<"$1" || b="$b -cpu max"
+	grep -q -- '-m ' <<<"$1" || b="$b -m 1G"
+	echo "$b"
+}
+
 boot() {	# boot KERNEL TOPO-LINE INDUCE
-	local k=$1 name args params offline dir conf
-	IFS='|' read -r name args params offline <<<"$2"
+	local k=$1 name args params offline opts dir conf base tmo
+	IFS='|' read -r name args params offline opts <<<"$2"
 	dir=$work/$name-k${k/./}
+	base=$(qemu_base "$args")
+	tmo=$(opt "$opts" timeout)
+	tmo=${VM_TIMEOUT:-${tmo:-$boot_timeout}}
 	mkdir -p "$dir/conf/etc"
 	{
 		echo "TOPO='$name'"
-		echo "QEMU_ARGS='-M q35 -accel tcg,thread=single -cpu max -m 1G $args'"
+		echo "QEMU_ARGS='$base $args'"
 		echo "OFFLINE='$offline'"
 		echo "RUN_SECS='${VM_RUN_SECS:-6}'"
 		echo "INDUCE='$3'"
+		echo "HOTPLUG='$(opt "$opts" hotplug)'"
+		echo "SHARD='$(opt "$opts" shard)'"
 		echo "AGENT_ARGS='${VM_AGENT_ARGS:-}'"
 		echo "NO_WORKLOAD='${VM_NO_WORKLOAD:-}'"
 	} >"$dir/conf/etc/vmtest.conf"
@@ -111,7 +128,7 @@ boot() {	# boot KERNEL TOPO-LINE INDUCE
 		# are still judged: sched_ext's own watchdog ejects the scheduler
 		# and logs "runnable task stall", which fails the boot below.
 		# shellcheck disable=SC2086
-		timeout -k 10 "$boot_timeout" "$qemu" -M q35 -accel tcg,thread=single -cpu max -m 1G \
+		timeout -k 10 "$tmo" "$qemu" $base \
 			$args -nographic -no-reboot -kernel "${vmlinuz[$k]}" -initrd "$dir/initrd" \
 			-append "console=ttyS0 quiet panic=-1 oops=panic rdinit=/init rcupdate.rcu_cpu_stall_timeout=90 $params" \
 			-device virtio-serial-pci -chardev file,id=vs0,path="$dir/out.tar" \
@@ -125,13 +142,26 @@ boot() {	# boot KERNEL TOPO-LINE INDUCE
 	rm -f "$dir/initrd"
 }
 
+# The induced faults: the wrong map on the first boot, and on every boot
+# whose options ask for it (words: only guests past 64 cids can catch it).
+# The biggest guests start first, so that the small ones fill in beside them.
 list=()
-induce=yes
-for k in "${avail[@]}"; do
-	for t in "${topos[@]}"; do
-		list+=("$k" "$t" "$induce")
-		induce=
+for t in "${topos[@]}"; do
+	IFS='|' read -r name args _ _ opts <<<"$t"
+	smp=$(sed -n 's/.*-smp \([0-9]*\).*/\1/p' <<<"$args")
+	echo "${smp:-1} $t"
+done | sort -s -rn -k1,1 | cut -d' ' -f2- >"$work/order"
+while IFS= read -r t; do
+	for k in "${avail[@]}"; do
+		IFS='|' read -r _ _ _ _ opts <<<"$t"
+		list+=("$k" "$t" "$(opt "$opts" induce)")
 	done
+done <"$work/order"
+# the first small boot (in file order) also runs the wrong map
+for ((i = 0; i < ${#list[@]}; i += 3)); do
+	if [ "${list[i + 1]}" = "${topos[0]}" ] && [ "${list[i]}" = "${avail[0]}" ]; then
+		grep -q map <<<"${list[i + 2]}" || list[i + 2]="map${list[i + 2]:+,${list[i + 2]}}"
+	fi
 done
 running=0
 for ((i = 0; i < ${#list[@]}; i += 3)); do
@@ -189,15 +219,50 @@ $(grep -E '^(FAIL|qmap_cid:)' "$dir/out/qmap_cid.txt" 2>/dev/null | head -n 20)"
 	grep -Eh 'WARNING:' "$dir/out/dmesg-boot.txt" 2>/dev/null | head -n 2 | sed 's/^/  boot-time (not judged): /' 
 	check "$([ -s "$dir/out/truth.json" ] && [ -s "$dir/out/sysfs.tar.gz" ]; echo $?)" \
 		"$name/$k: no truth.json or sysfs snapshot came back"
-	if [ -n "${list[i + 2]}" ]; then
-		check "$(grep -Eq 'RESULT induced rc=1 counts=[0-9]+ passed, [1-9][0-9]* failed' "$log"; echo $?)" \
-			"$name/$k: a deliberately wrong map was not caught: $(grep 'RESULT induced' "$log")"
-		grep -q 'RESULT induced' "$log" &&
-			echo "  induced mismatch: $(sed -n 's/.*RESULT induced rc=\([0-9]*\) counts=\(.*\)/rc \1, \2/p' "$log" | tr -d '\r') (expected to fail)"
+	# result LABEL: the counts of a RESULT line of the guest
+	result() { sed -n "s/.*RESULT $1 rc=\\([0-9]*\\) counts=\\(.*\\)/rc \\1, \\2/p" "$log" | tr -d '\r'; }
+	for f in ${list[i + 2]//,/ }; do
+		check "$(grep -Eq "RESULT induced-$f rc=1 counts=[0-9]+ passed, [1-9][0-9]* failed" "$log"; echo $?)" \
+			"$name/$k: the induced fault '$f' was not caught: $(result "induced-$f")"
+		echo "  induced $f: $(result "induced-$f") (expected to fail)"
+	done
+	IFS='|' read -r _ _ _ _ opts <<<"${list[i + 1]}"
+	if [ -n "$(opt "$opts" hotplug)" ]; then
+		hp=$(sed -n 's/^qmap_cid: hotplug of //p' "$dir/out/qmap_cid.txt" 2>/dev/null)
+		check "$(grep -Eq '^qmap_cid: hotplug of cpu .*: [1-9][0-9]* passed, 0 failed' "$dir/out/qmap_cid.txt" 2>/dev/null; echo $?)" \
+			"$name/$k: the hotplug checks: ${hp:-did not run}"
+		check "$(grep -Eq 'RESULT reenable rc=0 counts=[0-9]+ passed, 0 failed' "$log"; echo $?)" \
+			"$name/$k: enabling again after hotplug: $(result reenable)
+$(grep -E '^(FAIL|qmap_cid:)' "$dir/out/reenable.txt" 2>/dev/null | head -n 10)"
+		check "$(grep -Eq 'RESULT eject rc=0 counts=[0-9]+ passed, 0 failed' "$log"; echo $?)" \
+			"$name/$k: hotplug without the hotplug ops: $(result eject)
+$(grep -E '^(FAIL|qmap_cid:)' "$dir/out/eject.txt" 2>/dev/null | head -n 10)"
+		echo "  hotplug without the hotplug ops: $(result eject); $(sed -n 's/^qmap_cid: kernel exit: //p' "$dir/out/eject.txt" 2>/dev/null)"
+		c1=$(tr -d '\n' <"$dir/out/truth.json" 2>/dev/null | sed -n 's/.*"cid_to_cpu": \[\([^]]*\)\].*/\1/p')
+		c2=$(tr -d '\n' <"$dir/out/truth-reenable.json" 2>/dev/null | sed -n 's/.*"cid_to_cpu": \[\([^]]*\)\].*/\1/p')
+		check "$([ -n "$c1" ] && [ -n "$c2" ] && [ "$c1" != "$c2" ]; echo $?)" \
+			"$name/$k: the second enable did not renumber: cid_to_cpu [$c1] then [$c2]"
+		echo "  hotplug of $hp; enabled again: $(result reenable), cid_to_cpu [$c1] -> [$c2]"
+	fi
+	if [ -n "$(opt "$opts" shard)" ]; then
+		if [ "$k" = 7.2 ]; then
+			check "$(grep -q 'RESULT shard rc=77 ' "$log"; echo $?)" "$name/$k: -s on 7.2 did not skip: $(result shard)"
+		else
+			check "$(grep -Eq 'RESULT shard rc=0 counts=[0-9]+ passed, 0 failed' "$log"; echo $?)" \
+				"$name/$k: cid_shard_size $(opt "$opts" shard): $(result shard)
+$(grep -E '^(FAIL|qmap_cid:)' "$dir/out/shard.txt" 2>/dev/null | head -n 10)"
+		fi
+		echo "  cid_shard_size $(opt "$opts" shard): $(result shard)"
 	fi
 	if [ -n "$fixtures" ] && [ -s "$dir/out/truth.json" ]; then
 		mkdir -p "$fixtures/$name-k${k/./}"
 		cp "$dir/out/sysfs.tar.gz" "$dir/out/truth.json" "$fixtures/$name-k${k/./}/"
+		if [ -s "$dir/out/truth-shard.json" ]; then
+			sh=$fixtures/$name-shard$(opt "$opts" shard)-k${k/./}
+			mkdir -p "$sh"
+			cp "$dir/out/sysfs.tar.gz" "$sh/"
+			cp "$dir/out/truth-shard.json" "$sh/truth.json"
+		fi
 	fi
 done
 say "check-vm done"

@@ -227,6 +227,23 @@ impl CidMap {
         Ok(base..base + nr)
     }
 
+    /// Whether this map is still the one the kernel uses, from the kernel's
+    /// own answers (`scx_bpf_cid_to_cpu()` of every cid, as the scheduler
+    /// recorded them).  The kernel keeps the tables it built at enable
+    /// until the next enable: hotplug does not renumber.  `Ok(false)`
+    /// carries the first difference, as the library words it.
+    pub fn matches(&self, kernel_cid_to_cpu: &[i32]) -> Result<std::result::Result<(), String>> {
+        // SAFETY: the slice is read for its length only.
+        let rc = check(unsafe { sys::scx_cid_map_matches(self.as_raw(), kernel_cid_to_cpu.as_ptr(), kernel_cid_to_cpu.len()) })?;
+        if rc == 1 {
+            Ok(Ok(()))
+        } else {
+            // SAFETY: the library left the difference in this thread's message.
+            let why = unsafe { CStr::from_ptr(sys::scxcmask_errmsg()) }.to_string_lossy().into_owned();
+            Ok(Err(why))
+        }
+    }
+
     /// `cid_to_cpu` for every cid, in cid order.
     pub fn cid_to_cpu_table(&self) -> Vec<u32> {
         (0..self.nr_cids()).filter_map(|c| self.cid_to_cpu(c).ok()).collect()

@@ -308,6 +308,9 @@ extern "C" {
         nr_shards: usize,
     ) -> c_int;
 
+    /// `scx_cid_map_matches()`: whether a map is still the one the kernel uses.
+    pub fn scx_cid_map_matches(map: *const scx_cid_map, cid_to_cpu: *const i32, nr: usize) -> c_int;
+
     // <scxcmask/convert.h>
     /// `scx_bitmap_parse_list()`: parse the kernel's list syntax into a bitmap.
     pub fn scx_bitmap_parse_list(bits: *mut u64, nbits: u32, str: *const c_char) -> c_int;

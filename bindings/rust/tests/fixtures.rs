@@ -80,6 +80,16 @@ fn check_truth(dir: &Path, name: &str) -> usize {
         assert_eq!(Cmask::from_cpulist(&map, &m.to_cpulist(&map).unwrap()).unwrap(), m, "{}: cpulist", name);
         checks += 1;
     }
+    // the kernel's own cid -> cpu answers match the predicted map, and a
+    // swapped pair is named
+    let kernel: Vec<i32> = truth.at("cid_to_cpu").arr().iter().map(|c| c.num() as i32).collect();
+    assert_eq!(map.matches(&kernel).unwrap(), Ok(()), "{}: matches", name);
+    if kernel.len() > 1 {
+        let mut swapped = kernel.clone();
+        swapped.swap(0, 1);
+        let why = map.matches(&swapped).unwrap().unwrap_err();
+        assert!(why.contains("cid 0"), "{}: {}", name, why);
+    }
     // the override arrays reproduce the map
     let ov = map.to_override().unwrap();
     let back = CidMap::from_override(&map, &ov.cpu_to_cid, ov.shard_start.as_deref()).unwrap();

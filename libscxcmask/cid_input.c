@@ -21,16 +21,16 @@ static int fail_nomem(void)
 /* cpu/possible, or (old kernels without it) every cpuN directory. */
 static int read_possible(struct cid_input *in, uint64_t *bits)
 {
-	int err = scx_sysfs_read_mask(&in->fs, "cpu/possible", bits, SCX_SYSFS_MAX_CPUS);
+	int err = scxcmask__sysfs_read_mask(&in->fs, "cpu/possible", bits, SCXCMASK__MAX_CPUS);
 
 	if (err == -ENOENT) {
-		err = scx_sysfs_list_ids(&in->fs, "cpu", "cpu", bits, SCX_SYSFS_MAX_CPUS, NULL);
+		err = scxcmask__sysfs_list_ids(&in->fs, "cpu", "cpu", bits, SCXCMASK__MAX_CPUS, NULL);
 		if (err == -ENOENT)
 			return scxcmask__fail(-ENOENT, "%s/cpu: no such directory", in->fs.dir);
 	}
 	if (err < 0)
 		return err;
-	if (cpubits_first(bits, MAX_WORDS) < 0)
+	if (scxcmask__cpubits_first(bits, SCXCMASK__CPU_WORDS) < 0)
 		return scxcmask__fail(-ENOENT, "%s/cpu: no possible cpu (empty 'possible', no cpuN)",
 				      in->fs.dir);
 	return 0;
@@ -43,22 +43,22 @@ static int read_possible(struct cid_input *in, uint64_t *bits)
 static int read_online(struct cid_input *in)
 {
 	char rel[64];
-	int err = scx_sysfs_read_mask(&in->fs, "cpu/online", in->online, in->nr_cpu_ids);
+	int err = scxcmask__sysfs_read_mask(&in->fs, "cpu/online", in->online, in->nr_cpu_ids);
 
 	if (err != -ENOENT) {
 		if (err)
 			return err;
-		cpubits_and(in->online, in->online, in->possible, in->nw);
+		scxcmask__cpubits_and(in->online, in->online, in->possible, in->nw);
 		return 0;
 	}
-	cpubits_zero(in->online, in->nw);
-	cpubits_for_each(cpu, in->possible, in->nw) {
+	scxcmask__cpubits_zero(in->online, in->nw);
+	scxcmask__cpubits_for_each(cpu, in->possible, in->nw) {
 		int len;
 
 		snprintf(rel, sizeof(rel), "cpu/cpu%d/online", cpu);
-		len = scx_sysfs_read(&in->fs, rel);
+		len = scxcmask__sysfs_read(&in->fs, rel);
 		if (len == -ENOENT || (len == 1 && in->fs.buf[0] == '1')) {
-			cpubits_set(in->online, (uint32_t)cpu);
+			scxcmask__cpubits_set(in->online, (uint32_t)cpu);
 			continue;
 		}
 		if (len < 0)
@@ -82,32 +82,32 @@ static int read_sibling(struct cid_input *in, uint32_t cpu)
 		int err;
 
 		snprintf(rel, sizeof(rel), "cpu/cpu%u/topology/%s", cpu, names[i]);
-		err = scx_sysfs_read_mask(&in->fs, rel, row, in->nr_cpu_ids);
+		err = scxcmask__sysfs_read_mask(&in->fs, rel, row, in->nr_cpu_ids);
 		if (err == -ENOENT)
 			continue;
 		if (err)
 			return err;
-		if (!cpubits_test(row, cpu))
+		if (!scxcmask__cpubits_test(row, cpu))
 			return scxcmask__fail(-EINVAL, "%s/%s: does not list cpu %u itself",
 					      in->fs.dir, rel, cpu);
 		return 0;
 	}
-	cpubits_zero(row, in->nw);
-	cpubits_set(row, cpu);
+	scxcmask__cpubits_zero(row, in->nw);
+	scxcmask__cpubits_set(row, cpu);
 	return 0;
 }
 
 /* The node whose cpulist lists @cpu first, among node directories; -1 if none. */
 static int32_t node_listing(struct cid_input *in, uint32_t cpu)
 {
-	cpubits_for_each(n, in->node_dirs, MAX_WORDS) {
+	scxcmask__cpubits_for_each(n, in->node_dirs, SCXCMASK__CPU_WORDS) {
 		const uint64_t *mask;
 		int err = 0;
 
 		if ((uint32_t)n >= in->nr_node_ids)
 			break;
-		mask = cid_input_node_mask(in, (int32_t)n, &err);
-		if (mask && cpubits_test(mask, cpu))
+		mask = scxcmask__cid_input_node_mask(in, (int32_t)n, &err);
+		if (mask && scxcmask__cpubits_test(mask, cpu))
 			return (int32_t)n;
 	}
 	return -1;
@@ -120,20 +120,20 @@ static int32_t node_listing(struct cid_input *in, uint32_t cpu)
  */
 static int read_node_link(struct cid_input *in, uint32_t cpu, int32_t *nid)
 {
-	uint64_t ids[MAX_WORDS];
+	uint64_t ids[SCXCMASK__CPU_WORDS];
 	int32_t guess = node_listing(in, cpu);
 	char rel[64];
 	int n;
 
 	if (guess >= 0) {
 		snprintf(rel, sizeof(rel), "cpu/cpu%u/node%d", cpu, guess);
-		if (scx_sysfs_lexists(&in->fs, rel)) {
+		if (scxcmask__sysfs_lexists(&in->fs, rel)) {
 			*nid = guess;
 			return 0;
 		}
 	}
 	snprintf(rel, sizeof(rel), "cpu/cpu%u", cpu);
-	n = scx_sysfs_list_ids(&in->fs, rel, "node", ids, SCX_SYSFS_MAX_CPUS, NULL);
+	n = scxcmask__sysfs_list_ids(&in->fs, rel, "node", ids, SCXCMASK__MAX_CPUS, NULL);
 	if (n == -ENOENT || n == 0) {
 		*nid = -1;
 		return 0;
@@ -141,7 +141,7 @@ static int read_node_link(struct cid_input *in, uint32_t cpu, int32_t *nid)
 	if (n < 0)
 		return n;
 	/* a cpu has one node link; if a capture shows more, take the lowest */
-	*nid = cpubits_first(ids, MAX_WORDS);
+	*nid = scxcmask__cpubits_first(ids, SCXCMASK__CPU_WORDS);
 	return 0;
 }
 
@@ -152,17 +152,17 @@ static int read_node_file(struct cid_input *in, int32_t nid, uint64_t *mask)
 	int err;
 
 	snprintf(rel, sizeof(rel), "node/node%d/cpulist", nid);
-	err = scx_sysfs_read_mask(&in->fs, rel, mask, in->nr_cpu_ids);
+	err = scxcmask__sysfs_read_mask(&in->fs, rel, mask, in->nr_cpu_ids);
 	if (err == -ENOENT) {
 		snprintf(rel, sizeof(rel), "node/node%d/cpumap", nid);
-		err = scx_sysfs_read_mask(&in->fs, rel, mask, in->nr_cpu_ids);
+		err = scxcmask__sysfs_read_mask(&in->fs, rel, mask, in->nr_cpu_ids);
 	}
 	if (err == -ENOENT)
 		return 0;
 	return err < 0 ? err : 1;
 }
 
-const uint64_t *cid_input_node_mask(struct cid_input *in, int32_t nid, int *err)
+const uint64_t *scxcmask__cid_input_node_mask(struct cid_input *in, int32_t nid, int *err)
 {
 	uint64_t *mask;
 	int found;
@@ -180,9 +180,9 @@ const uint64_t *cid_input_node_mask(struct cid_input *in, int32_t nid, int *err)
 	}
 	if (!in->numa) {
 		/* no NUMA: the kernel's single node holds every cpu */
-		cpubits_copy(mask, in->possible, in->nw);
+		scxcmask__cpubits_copy(mask, in->possible, in->nw);
 		found = 1;
-	} else if (cpubits_test(in->node_nofile, (uint32_t)nid)) {
+	} else if (scxcmask__cpubits_test(in->node_nofile, (uint32_t)nid)) {
 		/*
 		 * Looked for once already: every cpu asks about every node
 		 * while the links are read, and reopening the two files each
@@ -192,7 +192,7 @@ const uint64_t *cid_input_node_mask(struct cid_input *in, int32_t nid, int *err)
 	} else {
 		found = read_node_file(in, nid, mask);
 		if (!found)
-			cpubits_set(in->node_nofile, (uint32_t)nid);
+			scxcmask__cpubits_set(in->node_nofile, (uint32_t)nid);
 	}
 	if (found < 0) {
 		free(mask);
@@ -209,7 +209,7 @@ const uint64_t *cid_input_node_mask(struct cid_input *in, int32_t nid, int *err)
 		 * the node holds the cpus that link to it */
 		for (uint32_t c = 0; c < in->nr_cpu_ids; c++)
 			if (in->cpu_node[c] == nid)
-				cpubits_set(mask, c);
+				scxcmask__cpubits_set(mask, c);
 	}
 	in->node_mask[nid] = mask;
 	return mask;
@@ -217,27 +217,27 @@ const uint64_t *cid_input_node_mask(struct cid_input *in, int32_t nid, int *err)
 
 static int read_nodes(struct cid_input *in)
 {
-	int max_dir = -1, n, err, first = cpubits_first(in->online, in->nw);
+	int max_dir = -1, n, err, first = scxcmask__cpubits_first(in->online, in->nw);
 	bool links = true;
 
-	n = scx_sysfs_list_ids(&in->fs, "node", "node", in->node_dirs, SCX_SYSFS_MAX_CPUS, &max_dir);
+	n = scxcmask__sysfs_list_ids(&in->fs, "node", "node", in->node_dirs, SCXCMASK__MAX_CPUS, &max_dir);
 	if (n < 0 && n != -ENOENT)
 		return n;
 	in->numa = n > 0;
-	/* room for any node id a link may name: ids are below SCX_SYSFS_MAX_CPUS */
-	in->nr_node_ids = in->numa ? SCX_SYSFS_MAX_CPUS : 1;
+	/* room for any node id a link may name: ids are below SCXCMASK__MAX_CPUS */
+	in->nr_node_ids = in->numa ? SCXCMASK__MAX_CPUS : 1;
 	in->node_mask = calloc(in->nr_node_ids, sizeof(*in->node_mask));
 	if (!in->node_mask)
 		return fail_nomem();
 	/* node files first: a damaged one is an error, whoever reads it */
-	cpubits_for_each(nid, in->node_dirs, MAX_WORDS) {
+	scxcmask__cpubits_for_each(nid, in->node_dirs, SCXCMASK__CPU_WORDS) {
 		if (!in->numa)
 			break;
 		err = 0;
-		if (!cid_input_node_mask(in, (int32_t)nid, &err) && err)
+		if (!scxcmask__cid_input_node_mask(in, (int32_t)nid, &err) && err)
 			return err;
 	}
-	cpubits_for_each(cpu, in->online, in->nw) {
+	scxcmask__cpubits_for_each(cpu, in->online, in->nw) {
 		if (!in->numa) {
 			in->cpu_node[cpu] = 0;
 			continue;
@@ -266,10 +266,10 @@ static int read_llc_leaf(struct cid_input *in, uint32_t cpu, int leaf, uint64_t 
 	int err;
 
 	snprintf(rel, sizeof(rel), "cpu/cpu%u/cache/index%d/shared_cpu_list", cpu, leaf);
-	err = scx_sysfs_read_mask(&in->fs, rel, row, in->nr_cpu_ids);
+	err = scxcmask__sysfs_read_mask(&in->fs, rel, row, in->nr_cpu_ids);
 	if (err == -ENOENT) {
 		snprintf(rel, sizeof(rel), "cpu/cpu%u/cache/index%d/shared_cpu_map", cpu, leaf);
-		err = scx_sysfs_read_mask(&in->fs, rel, row, in->nr_cpu_ids);
+		err = scxcmask__sysfs_read_mask(&in->fs, rel, row, in->nr_cpu_ids);
 	}
 	if (err == -ENOENT)
 		return scxcmask__fail(-ENOENT, "%s/cpu/cpu%u/cache/index%d: neither shared_cpu_list nor shared_cpu_map",
@@ -277,16 +277,16 @@ static int read_llc_leaf(struct cid_input *in, uint32_t cpu, int leaf, uint64_t 
 	return err;
 }
 
-const uint64_t *cid_input_llc_mask(struct cid_input *in, uint32_t cpu, int *err)
+const uint64_t *scxcmask__cid_input_llc_mask(struct cid_input *in, uint32_t cpu, int *err)
 {
-	uint64_t ids[MAX_WORDS], *row = in->llc + (size_t)cpu * in->nw;
+	uint64_t ids[SCXCMASK__CPU_WORDS], *row = in->llc + (size_t)cpu * in->nw;
 	char rel[64];
 	int n, leaf = -1;
 
 	if (in->llc_read[cpu])
 		return row;
 	snprintf(rel, sizeof(rel), "cpu/cpu%u/cache", cpu);
-	n = scx_sysfs_list_ids(&in->fs, rel, "index", ids, SCX_SYSFS_MAX_CPUS, &leaf);
+	n = scxcmask__sysfs_list_ids(&in->fs, rel, "index", ids, SCXCMASK__MAX_CPUS, &leaf);
 	if (n < 0 && n != -ENOENT) {
 		*err = n;
 		return NULL;
@@ -301,13 +301,13 @@ const uint64_t *cid_input_llc_mask(struct cid_input *in, uint32_t cpu, int *err)
 	 * leaf that does not list its own cpu (old ia64 kernels print an
 	 * all-zero L3 map) is no usable cacheinfo either.
 	 */
-	if (n <= 0 || !cpubits_test(row, cpu)) {
-		const uint64_t *mask = cid_input_node_mask(in, in->cpu_node[cpu], err);
+	if (n <= 0 || !scxcmask__cpubits_test(row, cpu)) {
+		const uint64_t *mask = scxcmask__cid_input_node_mask(in, in->cpu_node[cpu], err);
 
 		if (!mask)
 			return NULL;
 		in->nr_llc_fallbacks++;
-		cpubits_copy(row, mask, in->nw);
+		scxcmask__cpubits_copy(row, mask, in->nw);
 	}
 	in->llc_read[cpu] = 1;
 	return row;
@@ -339,7 +339,7 @@ const uint64_t *scxcmask__cid_input_cluster_mask(struct cid_input *in, uint32_t 
 		return row;
 	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++) {
 		snprintf(rel, sizeof(rel), "cpu/cpu%u/topology/%s", cpu, names[i]);
-		*err = scx_sysfs_read_mask(&in->fs, rel, row, in->nr_cpu_ids);
+		*err = scxcmask__sysfs_read_mask(&in->fs, rel, row, in->nr_cpu_ids);
 		if (*err == -ENOENT)
 			continue;
 		if (*err)
@@ -348,8 +348,8 @@ const uint64_t *scxcmask__cid_input_cluster_mask(struct cid_input *in, uint32_t 
 		return row;
 	}
 	*err = 0;
-	cpubits_zero(row, in->nw);
-	cpubits_set(row, cpu);
+	scxcmask__cpubits_zero(row, in->nw);
+	scxcmask__cpubits_set(row, cpu);
 	in->cluster_read[cpu] = 1;
 	return row;
 }
@@ -371,31 +371,31 @@ static int alloc_input(struct cid_input *in)
 	return 0;
 }
 
-int cid_input_read(struct cid_input *in, const char *sysfs_root)
+int scxcmask__cid_input_read(struct cid_input *in, const char *sysfs_root)
 {
-	uint64_t possible[MAX_WORDS];
+	uint64_t possible[SCXCMASK__CPU_WORDS];
 	int err;
 
-	/* fd 0 is a descriptor like any other: cid_input_free() must not close it */
+	/* fd 0 is a descriptor like any other: scxcmask__cid_input_free() must not close it */
 	*in = (struct cid_input){ .fs.dirfd = -1 };
-	err = scx_sysfs_open(&in->fs, sysfs_root);
+	err = scxcmask__sysfs_open(&in->fs, sysfs_root);
 	if (err)
 		return err;
 	err = read_possible(in, possible);
 	if (err)
 		return err;
-	in->nr_cpu_ids = (uint32_t)cpubits_last(possible, MAX_WORDS) + 1;
+	in->nr_cpu_ids = (uint32_t)scxcmask__cpubits_last(possible, SCXCMASK__CPU_WORDS) + 1;
 	in->nw = (uint32_t)scxcmask__nr_words(in->nr_cpu_ids);
 	in->possible = malloc(in->nw * sizeof(uint64_t));
 	if (!in->possible)
 		return fail_nomem();
-	cpubits_copy(in->possible, possible, in->nw);
+	scxcmask__cpubits_copy(in->possible, possible, in->nw);
 	err = alloc_input(in);
 	if (!err)
 		err = read_online(in);
 	if (!err)
 		err = read_nodes(in);
-	cpubits_for_each(cpu, in->online, in->nw) {
+	scxcmask__cpubits_for_each(cpu, in->online, in->nw) {
 		if (err)
 			break;
 		err = read_sibling(in, (uint32_t)cpu);
@@ -403,7 +403,7 @@ int cid_input_read(struct cid_input *in, const char *sysfs_root)
 	return err;
 }
 
-void cid_input_free(struct cid_input *in)
+void scxcmask__cid_input_free(struct cid_input *in)
 {
 	if (in->node_mask)
 		for (uint32_t n = 0; n < in->nr_node_ids; n++)
@@ -418,5 +418,5 @@ void cid_input_free(struct cid_input *in)
 	free(in->no_cpus);
 	free(in->cluster);
 	free(in->cluster_read);
-	scx_sysfs_close(&in->fs);
+	scxcmask__sysfs_close(&in->fs);
 }

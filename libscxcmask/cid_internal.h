@@ -11,7 +11,18 @@
 #include <scxcmask/cid.h>
 #include "sysfs.h"
 
-#define MAX_WORDS (SCX_SYSFS_MAX_CPUS / 64)
+/* Words of a bitmap of every cpu the reader accepts. */
+#define SCXCMASK__CPU_WORDS (SCXCMASK__MAX_CPUS / 64)
+
+/*
+ * The limits derive from SCX_CMASK_MAX_CIDS alone: a cmask of every cpu
+ * needs at most SCX_CMASK_MAX_WORDS words, one more than the cpu bitmap
+ * (the word a base that is not a multiple of 64 adds), as the kernel ties
+ * its cmask word count to NR_CPUS.
+ */
+_Static_assert(SCXCMASK__MAX_CPUS % 64 == 0, "the cpu limit is a whole number of words");
+_Static_assert(SCX_CMASK_MAX_WORDS == SCXCMASK__CPU_WORDS + 1,
+	       "SCX_CMASK_MAX_WORDS and the cpu bitmaps must follow SCX_CMASK_MAX_CIDS together");
 
 struct scx_cid_map {
 	uint32_t nr_cpu_ids;
@@ -48,7 +59,7 @@ static inline int32_t scxcmask__map_cid_cpu(const struct scx_cid_map *map, uint6
  * Allocates a map with every table sized and cpu_to_cid prefilled with -1
  * (cid_tables.c, with scx_cid_map_free()).
  */
-struct scx_cid_map *scx_cid_map_alloc(uint32_t nr_cpu_ids, uint32_t nr_cids);
+struct scx_cid_map *scxcmask__cid_map_alloc(uint32_t nr_cpu_ids, uint32_t nr_cids);
 
 /*
  * The kernel's inputs to the walk, read from a sysfs tree: the possible and
@@ -56,7 +67,7 @@ struct scx_cid_map *scx_cid_map_alloc(uint32_t nr_cpu_ids, uint32_t nr_cids);
  * and SMT sibling masks.  Masks are nw words (nr_cpu_ids bits).
  */
 struct cid_input {
-	struct scx_sysfs fs;
+	struct scxcmask__sysfs fs;
 	uint32_t nr_cpu_ids;
 	uint32_t nw;
 	uint64_t *possible;
@@ -65,9 +76,9 @@ struct cid_input {
 	uint64_t *sibling;		/* row per cpu, valid for online cpus */
 	uint64_t *llc;			/* row per cpu, read on first use */
 	uint8_t *llc_read;		/* per cpu: llc row valid */
-	uint64_t node_dirs[SCX_SYSFS_MAX_CPUS / 64];	/* node/nodeM directories */
+	uint64_t node_dirs[SCXCMASK__MAX_CPUS / 64];	/* node/nodeM directories */
 	uint64_t **node_mask;		/* per node id, read on first use */
-	uint64_t node_nofile[SCX_SYSFS_MAX_CPUS / 64];	/* looked for: no cpulist, no cpumap */
+	uint64_t node_nofile[SCXCMASK__MAX_CPUS / 64];	/* looked for: no cpulist, no cpumap */
 	uint32_t nr_node_ids;		/* highest node id seen + 1 */
 	bool numa;			/* node/ lists nodeM directories */
 	bool nodes_known;		/* cpu_node[] complete: derived node masks valid */
@@ -77,12 +88,12 @@ struct cid_input {
 	uint8_t *cluster_read;		/* per cpu: cluster row valid */
 };
 
-int cid_input_read(struct cid_input *in, const char *sysfs_root);
-void cid_input_free(struct cid_input *in);
+int scxcmask__cid_input_read(struct cid_input *in, const char *sysfs_root);
+void scxcmask__cid_input_free(struct cid_input *in);
 /* cpumask_of_node(@nid); NULL with a message on error. */
-const uint64_t *cid_input_node_mask(struct cid_input *in, int32_t nid, int *err);
+const uint64_t *scxcmask__cid_input_node_mask(struct cid_input *in, int32_t nid, int *err);
 /* The last cache leaf's shared_cpu_map of @cpu, or its node's mask. */
-const uint64_t *cid_input_llc_mask(struct cid_input *in, uint32_t cpu, int *err);
+const uint64_t *scxcmask__cid_input_llc_mask(struct cid_input *in, uint32_t cpu, int *err);
 /*
  * topology_cluster_cpumask(@cpu) (7.4): cluster_cpus_list, else
  * cluster_cpus, else @cpu alone (the kernel's default); the walk widens it
@@ -90,7 +101,7 @@ const uint64_t *cid_input_llc_mask(struct cid_input *in, uint32_t cpu, int *err)
  */
 const uint64_t *scxcmask__cid_input_cluster_mask(struct cid_input *in, uint32_t cpu, int *err);
 
-static inline const uint64_t *cid_input_sibling(const struct cid_input *in, uint32_t cpu)
+static inline const uint64_t *scxcmask__cid_input_sibling(const struct cid_input *in, uint32_t cpu)
 {
 	return in->sibling + (size_t)cpu * in->nw;
 }
@@ -106,7 +117,7 @@ static inline bool scxcmask__cid_gen_walkable(uint32_t gen)
  * provisional 7.4 cluster level (node -> LLC -> cluster -> core) when
  * @gen >= 7.4.
  */
-int cid_walk(struct cid_input *in, uint32_t gen, uint32_t shard_size, struct scx_cid_map **out);
+int scxcmask__cid_walk(struct cid_input *in, uint32_t gen, uint32_t shard_size, struct scx_cid_map **out);
 
 /*
  * 7.3 shard layout inside one LLC unit (docs/ABI.md 6.4): how many cores each
@@ -121,10 +132,10 @@ struct cid_shard_state {
 	uint32_t cids;			/* cids in the current shard */
 };
 
-void cid_shard_begin_llc(struct cid_shard_state *st, const struct cid_input *in,
+void scxcmask__cid_shard_begin_llc(struct cid_shard_state *st, const struct cid_input *in,
 			 const uint64_t *llc_cpus, uint32_t shard_size);
 /* Whether a core of @core_cids cids opens a new shard; accounts the core. */
-bool cid_shard_add_core(struct cid_shard_state *st, uint32_t core_cids);
-uint32_t cid_shard_cap(uint32_t shard_size);
+bool scxcmask__cid_shard_add_core(struct cid_shard_state *st, uint32_t core_cids);
+uint32_t scxcmask__cid_shard_cap(uint32_t shard_size);
 
 #endif /* SCXCMASK_CID_INTERNAL_H */

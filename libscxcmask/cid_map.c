@@ -62,10 +62,10 @@ SCXCMASK_API int scx_cid_map_new_opts(struct scx_cid_map **out, const char *sysf
 		err = resolve_gen(sysfs_root, &gen, &source);
 	if (err)
 		return err;
-	err = cid_input_read(&in, sysfs_root);
+	err = scxcmask__cid_input_read(&in, sysfs_root);
 	if (!err)
-		err = cid_walk(&in, gen, shard_size, out);
-	cid_input_free(&in);
+		err = scxcmask__cid_walk(&in, gen, shard_size, out);
+	scxcmask__cid_input_free(&in);
 	if (!err)
 		(*out)->gen_source = source;
 	return err;

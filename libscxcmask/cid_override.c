@@ -43,7 +43,7 @@ static int check_cpu_to_cid(const struct scx_cid_map *base, const int32_t *cpu_t
 
 	for (uint32_t c = 0; c < base->nr_cids; c++)
 		owner[c] = -1;
-	cpubits_for_each(cpu, base->possible, nw) {
+	scxcmask__cpubits_for_each(cpu, base->possible, nw) {
 		int32_t cid = cpu_to_cid[cpu];
 
 		if (cid < 0 || (uint32_t)cid >= base->nr_cids)
@@ -62,7 +62,7 @@ static void fill_override(struct scx_cid_map *map, const int32_t *cpu_to_cid,
 {
 	uint32_t nw = (uint32_t)scxcmask__nr_words(map->nr_cpu_ids), si = 0;
 
-	cpubits_for_each(cpu, map->possible, nw) {
+	scxcmask__cpubits_for_each(cpu, map->possible, nw) {
 		map->cpu_to_cid[cpu] = cpu_to_cid[cpu];
 		map->cid_to_cpu[cpu_to_cid[cpu]] = cpu;
 	}
@@ -106,14 +106,14 @@ SCXCMASK_API int scx_cid_map_from_override(struct scx_cid_map **out,
 	free(owner);
 	if (err)
 		return err;
-	map = scx_cid_map_alloc(base->nr_cpu_ids, base->nr_cids);
+	map = scxcmask__cid_map_alloc(base->nr_cpu_ids, base->nr_cids);
 	if (!map)
 		return scxcmask__fail(-ENOMEM, "out of memory building an override map");
 	map->gen = shard_start ? SCX_CID_GEN_7_3 : SCX_CID_GEN_7_2;
 	map->gen_source = SCX_CID_GEN_SRC_CALLER;
 	map->nr_online_cids = base->nr_online_cids;
-	cpubits_copy(map->possible, base->possible, scxcmask__nr_words(base->nr_cpu_ids));
-	cpubits_copy(map->online, base->online, scxcmask__nr_words(base->nr_cpu_ids));
+	scxcmask__cpubits_copy(map->possible, base->possible, scxcmask__nr_words(base->nr_cpu_ids));
+	scxcmask__cpubits_copy(map->online, base->online, scxcmask__nr_words(base->nr_cpu_ids));
 	fill_override(map, cpu_to_cid, shard_start, shard_start ? nr_shards : 0);
 	*out = map;
 	return 0;

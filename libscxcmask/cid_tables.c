@@ -10,7 +10,7 @@
 #include "cpubits.h"
 #include "internal.h"
 
-struct scx_cid_map *scx_cid_map_alloc(uint32_t nr_cpu_ids, uint32_t nr_cids)
+struct scx_cid_map *scxcmask__cid_map_alloc(uint32_t nr_cpu_ids, uint32_t nr_cids)
 {
 	struct scx_cid_map *map = calloc(1, sizeof(*map));
 	uint32_t nw = (uint32_t)scxcmask__nr_words(nr_cpu_ids);

@@ -55,17 +55,17 @@ static void walk_core(struct walk *w, uint32_t lcpu, uint64_t *parent)
 {
 	uint32_t nw = w->in->nw;
 
-	cpubits_and(w->core, parent, cid_input_sibling(w->in, lcpu), nw);
+	scxcmask__cpubits_and(w->core, parent, scxcmask__cid_input_sibling(w->in, lcpu), nw);
 	w->cur.core_cid = (int32_t)w->next_cid;
 	w->cur.core_idx = w->core_idx++;
-	if (w->shards && cid_shard_add_core(&w->shard, cpubits_weight(w->core, nw)))
+	if (w->shards && scxcmask__cid_shard_add_core(&w->shard, scxcmask__cpubits_weight(w->core, nw)))
 		open_shard(w);
-	cpubits_for_each(cpu, w->core, nw)
+	scxcmask__cpubits_for_each(cpu, w->core, nw)
 		assign(w, (uint32_t)cpu, &w->cur);
-	cpubits_andnot(parent, w->core, nw);
-	cpubits_andnot(w->llc, w->core, nw);
-	cpubits_andnot(w->node, w->core, nw);
-	cpubits_andnot(w->to_walk, w->core, nw);
+	scxcmask__cpubits_andnot(parent, w->core, nw);
+	scxcmask__cpubits_andnot(w->llc, w->core, nw);
+	scxcmask__cpubits_andnot(w->node, w->core, nw);
+	scxcmask__cpubits_andnot(w->to_walk, w->core, nw);
 }
 
 /* 7.4: the cluster of @ccpu, (cluster mask | SMT siblings) & remaining LLC. */
@@ -78,10 +78,10 @@ static int walk_cluster(struct walk *w, uint32_t ccpu)
 	if (!mask)
 		return err;
 	for (uint32_t i = 0; i < nw; i++)
-		w->cluster[i] = (mask[i] | cid_input_sibling(w->in, ccpu)[i]) & w->llc[i];
+		w->cluster[i] = (mask[i] | scxcmask__cid_input_sibling(w->in, ccpu)[i]) & w->llc[i];
 	w->cur.cluster_cid = (int32_t)w->next_cid;
 	w->cur.cluster_idx = w->cluster_idx++;
-	while ((lcpu = cpubits_first(w->cluster, nw)) >= 0)
+	while ((lcpu = scxcmask__cpubits_first(w->cluster, nw)) >= 0)
 		walk_core(w, (uint32_t)lcpu, w->cluster);
 	return 0;
 }
@@ -90,21 +90,21 @@ static int walk_llc(struct walk *w, uint32_t ncpu)
 {
 	uint32_t nw = w->in->nw;
 	int err = 0, lcpu;
-	const uint64_t *mask = cid_input_llc_mask(w->in, ncpu, &err);
+	const uint64_t *mask = scxcmask__cid_input_llc_mask(w->in, ncpu, &err);
 
 	if (!mask)
 		return err;
-	cpubits_and(w->llc, w->node, mask, nw);
-	if (!cpubits_test(w->llc, ncpu))
+	scxcmask__cpubits_and(w->llc, w->node, mask, nw);
+	if (!scxcmask__cpubits_test(w->llc, ncpu))
 		return scxcmask__fail(-EINVAL, "%s/cpu/cpu%u: its LLC mask does not contain it (the kernel refuses this topology)",
 				      w->in->fs.dir, ncpu);
 	w->cur.llc_cid = (int32_t)w->next_cid;
 	w->cur.llc_idx = w->llc_idx++;
 	if (w->shards) {
-		cid_shard_begin_llc(&w->shard, w->in, w->llc, w->shard_size);
+		scxcmask__cid_shard_begin_llc(&w->shard, w->in, w->llc, w->shard_size);
 		open_shard(w);
 	}
-	while ((lcpu = cpubits_first(w->llc, nw)) >= 0) {
+	while ((lcpu = scxcmask__cpubits_first(w->llc, nw)) >= 0) {
 		if (!w->clusters) {
 			walk_core(w, (uint32_t)lcpu, w->llc);
 			continue;
@@ -120,17 +120,17 @@ static int walk_node(struct walk *w, uint32_t cpu, int32_t nid)
 {
 	uint32_t nw = w->in->nw;
 	int err = 0, ncpu;
-	const uint64_t *mask = cid_input_node_mask(w->in, nid, &err);
+	const uint64_t *mask = scxcmask__cid_input_node_mask(w->in, nid, &err);
 
 	if (!mask)
 		return err;
-	cpubits_and(w->node, w->to_walk, mask, nw);
-	if (!cpubits_test(w->node, cpu))
+	scxcmask__cpubits_and(w->node, w->to_walk, mask, nw);
+	if (!scxcmask__cpubits_test(w->node, cpu))
 		return scxcmask__fail(-EINVAL, "%s: cpu %u is on node %d but node%d's cpu list does not contain it (the kernel refuses this topology)",
 				      w->in->fs.dir, cpu, nid, nid);
 	w->cur.node_cid = (int32_t)w->next_cid;
 	w->cur.node_idx = w->node_idx++;
-	while ((ncpu = cpubits_first(w->node, nw)) >= 0) {
+	while ((ncpu = scxcmask__cpubits_first(w->node, nw)) >= 0) {
 		err = walk_llc(w, (uint32_t)ncpu);
 		if (err)
 			return err;
@@ -142,9 +142,9 @@ static int walk_node(struct walk *w, uint32_t cpu, int32_t nid)
 static void walk_tail(struct walk *w)
 {
 	struct scx_cid_topo neg = SCX_CID_TOPO_NONE;
-	uint32_t cap = cid_shard_cap(w->shard_size), in_shard = cap;
+	uint32_t cap = scxcmask__cid_shard_cap(w->shard_size), in_shard = cap;
 
-	cpubits_for_each(cpu, w->in->possible, w->in->nw) {
+	scxcmask__cpubits_for_each(cpu, w->in->possible, w->in->nw) {
 		if (w->map->cpu_to_cid[cpu] >= 0)
 			continue;
 		if (w->shards && in_shard >= cap) {
@@ -162,13 +162,13 @@ static int walk_online(struct walk *w)
 {
 	int cpu, err;
 
-	cpubits_copy(w->to_walk, w->in->online, w->in->nw);
-	while ((cpu = cpubits_first(w->to_walk, w->in->nw)) >= 0) {
+	scxcmask__cpubits_copy(w->to_walk, w->in->online, w->in->nw);
+	while ((cpu = scxcmask__cpubits_first(w->to_walk, w->in->nw)) >= 0) {
 		int32_t nid = w->in->cpu_node[cpu];
 
 		if (nid < 0) {
 			/* no node: the kernel leaves it to the tail */
-			cpubits_clear(w->to_walk, (uint32_t)cpu);
+			scxcmask__cpubits_clear(w->to_walk, (uint32_t)cpu);
 			continue;
 		}
 		err = walk_node(w, (uint32_t)cpu, nid);
@@ -178,9 +178,9 @@ static int walk_online(struct walk *w)
 	return 0;
 }
 
-int cid_walk(struct cid_input *in, uint32_t gen, uint32_t shard_size, struct scx_cid_map **out)
+int scxcmask__cid_walk(struct cid_input *in, uint32_t gen, uint32_t shard_size, struct scx_cid_map **out)
 {
-	uint32_t nw = in->nw, nr_cids = cpubits_weight(in->possible, nw);
+	uint32_t nw = in->nw, nr_cids = scxcmask__cpubits_weight(in->possible, nw);
 	struct walk w = {
 		.in = in,
 		.shards = gen >= SCX_CID_GEN_7_3,
@@ -191,7 +191,7 @@ int cid_walk(struct cid_input *in, uint32_t gen, uint32_t shard_size, struct scx
 	uint64_t *scratch = calloc((size_t)nw * 5, sizeof(uint64_t));
 	int err;
 
-	w.map = scx_cid_map_alloc(in->nr_cpu_ids, nr_cids);
+	w.map = scxcmask__cid_map_alloc(in->nr_cpu_ids, nr_cids);
 	if (!scratch || !w.map) {
 		free(scratch);
 		scx_cid_map_free(w.map);
@@ -203,12 +203,12 @@ int cid_walk(struct cid_input *in, uint32_t gen, uint32_t shard_size, struct scx
 	w.cluster = scratch + 3 * nw;
 	w.core = scratch + 4 * nw;
 	w.map->gen = gen;
-	cpubits_copy(w.map->possible, in->possible, nw);
-	cpubits_copy(w.map->online, in->online, nw);
+	scxcmask__cpubits_copy(w.map->possible, in->possible, nw);
+	scxcmask__cpubits_copy(w.map->online, in->online, nw);
 	err = walk_online(&w);
 	if (!err) {
 		/* num_online_cpus(), even if a node-less online cpu sits in the tail */
-		w.map->nr_online_cids = cpubits_weight(in->online, nw);
+		w.map->nr_online_cids = scxcmask__cpubits_weight(in->online, nw);
 		walk_tail(&w);
 		w.map->shard_base[w.map->nr_shards] = w.next_cid;
 	}

@@ -21,10 +21,8 @@
 #include "internal.h"
 
 /* Scratch cpu bitmaps up to the kernel's NR_CPUS cap live on the stack. */
-#define STACK_CPUS	8192
-
 struct cpu_scratch {
-	uint64_t stack[STACK_CPUS / 64];
+	uint64_t stack[SCXCMASK__CPU_WORDS];
 	uint64_t *bits;
 	uint32_t nbits;
 };
@@ -34,7 +32,7 @@ static int scratch_get(struct cpu_scratch *s, uint32_t nbits)
 	size_t words = scxcmask__nr_words(nbits);
 
 	s->nbits = nbits;
-	s->bits = words <= STACK_CPUS / 64 ? s->stack : calloc(words, sizeof(uint64_t));
+	s->bits = words <= SCXCMASK__CPU_WORDS ? s->stack : calloc(words, sizeof(uint64_t));
 	if (!s->bits)
 		return scxcmask__fail(-ENOMEM, "no memory for a %u-cpu scratch bitmap", nbits);
 	memset(s->bits, 0, words * sizeof(uint64_t));

@@ -22,44 +22,44 @@ static inline size_t scxcmask__nr_words(uint64_t nbits)
 	return (size_t)((nbits + 63) / 64);
 }
 
-static inline bool cpubits_test(const uint64_t *b, uint32_t i)
+static inline bool scxcmask__cpubits_test(const uint64_t *b, uint32_t i)
 {
 	return b[i / 64] >> (i % 64) & 1;
 }
 
-static inline void cpubits_set(uint64_t *b, uint32_t i)
+static inline void scxcmask__cpubits_set(uint64_t *b, uint32_t i)
 {
 	b[i / 64] |= 1ULL << (i % 64);
 }
 
-static inline void cpubits_clear(uint64_t *b, uint32_t i)
+static inline void scxcmask__cpubits_clear(uint64_t *b, uint32_t i)
 {
 	b[i / 64] &= ~(1ULL << (i % 64));
 }
 
-static inline void cpubits_zero(uint64_t *b, uint32_t nw)
+static inline void scxcmask__cpubits_zero(uint64_t *b, uint32_t nw)
 {
 	memset(b, 0, nw * sizeof(*b));
 }
 
-static inline void cpubits_copy(uint64_t *dst, const uint64_t *src, uint32_t nw)
+static inline void scxcmask__cpubits_copy(uint64_t *dst, const uint64_t *src, uint32_t nw)
 {
 	memcpy(dst, src, nw * sizeof(*dst));
 }
 
-static inline void cpubits_and(uint64_t *dst, const uint64_t *a, const uint64_t *b, uint32_t nw)
+static inline void scxcmask__cpubits_and(uint64_t *dst, const uint64_t *a, const uint64_t *b, uint32_t nw)
 {
 	for (uint32_t w = 0; w < nw; w++)
 		dst[w] = a[w] & b[w];
 }
 
-static inline void cpubits_andnot(uint64_t *dst, const uint64_t *b, uint32_t nw)
+static inline void scxcmask__cpubits_andnot(uint64_t *dst, const uint64_t *b, uint32_t nw)
 {
 	for (uint32_t w = 0; w < nw; w++)
 		dst[w] &= ~b[w];
 }
 
-static inline uint32_t cpubits_weight(const uint64_t *b, uint32_t nw)
+static inline uint32_t scxcmask__cpubits_weight(const uint64_t *b, uint32_t nw)
 {
 	uint32_t n = 0;
 
@@ -69,7 +69,7 @@ static inline uint32_t cpubits_weight(const uint64_t *b, uint32_t nw)
 }
 
 /* Lowest set bit at or after @from, or -1. */
-static inline int cpubits_next(const uint64_t *b, uint32_t nw, uint32_t from)
+static inline int scxcmask__cpubits_next(const uint64_t *b, uint32_t nw, uint32_t from)
 {
 	uint32_t w = from / 64;
 	uint64_t word;
@@ -86,13 +86,13 @@ static inline int cpubits_next(const uint64_t *b, uint32_t nw, uint32_t from)
 	}
 }
 
-static inline int cpubits_first(const uint64_t *b, uint32_t nw)
+static inline int scxcmask__cpubits_first(const uint64_t *b, uint32_t nw)
 {
-	return cpubits_next(b, nw, 0);
+	return scxcmask__cpubits_next(b, nw, 0);
 }
 
 /* Highest set bit, or -1. */
-static inline int cpubits_last(const uint64_t *b, uint32_t nw)
+static inline int scxcmask__cpubits_last(const uint64_t *b, uint32_t nw)
 {
 	for (uint32_t w = nw; w-- > 0;)
 		if (b[w])
@@ -100,8 +100,8 @@ static inline int cpubits_last(const uint64_t *b, uint32_t nw)
 	return -1;
 }
 
-#define cpubits_for_each(i, b, nw) \
-	for (int i = cpubits_first(b, nw); i >= 0; i = cpubits_next(b, nw, (uint32_t)i + 1))
+#define scxcmask__cpubits_for_each(i, b, nw) \
+	for (int i = scxcmask__cpubits_first(b, nw); i >= 0; i = scxcmask__cpubits_next(b, nw, (uint32_t)i + 1))
 
 /* ------------------------------------------------------------ ranges (bitrange.c) */
 

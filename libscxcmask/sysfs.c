@@ -21,7 +21,7 @@
 
 #define SYSFS_SUBDIR "/sys/devices/system"
 
-int scx_sysfs_open(struct scx_sysfs *fs, const char *root)
+int scxcmask__sysfs_open(struct scxcmask__sysfs *fs, const char *root)
 {
 	size_t rlen;
 
@@ -40,9 +40,9 @@ int scx_sysfs_open(struct scx_sysfs *fs, const char *root)
 		return scxcmask__fail(-ENAMETOOLONG, "sysfs root '%s' is too long", root);
 	fs->dirlen = rlen + sizeof(SYSFS_SUBDIR) - 1;
 	fs->dir = malloc(fs->dirlen + 1);
-	fs->buf = malloc(SCX_SYSFS_FILE_MAX + 1);
+	fs->buf = malloc(SCXCMASK__SYSFS_FILE_MAX + 1);
 	if (!fs->dir || !fs->buf) {
-		scx_sysfs_close(fs);
+		scxcmask__sysfs_close(fs);
 		return scxcmask__fail(-ENOMEM, "out of memory opening sysfs root '%s'", root);
 	}
 	memcpy(fs->dir, root, rlen);
@@ -52,7 +52,7 @@ int scx_sysfs_open(struct scx_sysfs *fs, const char *root)
 	if (fs->dirfd < 0) {
 		int err = errno;
 
-		scx_sysfs_close(fs);
+		scxcmask__sysfs_close(fs);
 		if (err == ENOENT || err == ENOTDIR)
 			return scxcmask__fail(-ENOENT, "%.*s%s: no such directory", (int)rlen, root,
 					      SYSFS_SUBDIR);
@@ -61,7 +61,7 @@ int scx_sysfs_open(struct scx_sysfs *fs, const char *root)
 	return 0;
 }
 
-void scx_sysfs_close(struct scx_sysfs *fs)
+void scxcmask__sysfs_close(struct scxcmask__sysfs *fs)
 {
 	if (fs->dirfd >= 0)
 		close(fs->dirfd);
@@ -72,7 +72,7 @@ void scx_sysfs_close(struct scx_sysfs *fs)
 	fs->buf = NULL;
 }
 
-static int sysfs_path(const struct scx_sysfs *fs, const char *rel, char *path)
+static int sysfs_path(const struct scxcmask__sysfs *fs, const char *rel, char *path)
 {
 	int n = snprintf(path, PATH_MAX, "%s/%s", fs->dir, rel);
 
@@ -93,13 +93,13 @@ static int open_failure(int err, const char *path)
 	}
 }
 
-/* Reads at most SCX_SYSFS_FILE_MAX bytes of @fd; one more means too long. */
+/* Reads at most SCXCMASK__SYSFS_FILE_MAX bytes of @fd; one more means too long. */
 static int read_bounded(int fd, char *buf, const char *path)
 {
 	size_t total = 0;
 
-	while (total <= SCX_SYSFS_FILE_MAX) {
-		size_t want = SCX_SYSFS_FILE_MAX + 1 - total;
+	while (total <= SCXCMASK__SYSFS_FILE_MAX) {
+		size_t want = SCXCMASK__SYSFS_FILE_MAX + 1 - total;
 		ssize_t n = read(fd, buf + total, want);
 
 		if (n < 0 && errno == EINTR)
@@ -113,10 +113,10 @@ static int read_bounded(int fd, char *buf, const char *path)
 		if (n == 0 || (size_t)n < want)
 			return (int)total;
 	}
-	return scxcmask__fail(-EFBIG, "%s: longer than %u bytes", path, SCX_SYSFS_FILE_MAX);
+	return scxcmask__fail(-EFBIG, "%s: longer than %u bytes", path, SCXCMASK__SYSFS_FILE_MAX);
 }
 
-int scx_sysfs_read(struct scx_sysfs *fs, const char *rel)
+int scxcmask__sysfs_read(struct scxcmask__sysfs *fs, const char *rel)
 {
 	char path[PATH_MAX];
 	int fd, err, len;
@@ -145,7 +145,7 @@ int scx_sysfs_read(struct scx_sysfs *fs, const char *rel)
 	return len;
 }
 
-bool scx_sysfs_exists(const struct scx_sysfs *fs, const char *rel)
+bool scxcmask__sysfs_exists(const struct scxcmask__sysfs *fs, const char *rel)
 {
 	char path[PATH_MAX];
 	int n = snprintf(path, sizeof(path), "%s/%s", fs->dir, rel);
@@ -153,7 +153,7 @@ bool scx_sysfs_exists(const struct scx_sysfs *fs, const char *rel)
 	return n > 0 && n < PATH_MAX && faccessat(fs->dirfd, rel, F_OK, 0) == 0;
 }
 
-bool scx_sysfs_lexists(const struct scx_sysfs *fs, const char *rel)
+bool scxcmask__sysfs_lexists(const struct scxcmask__sysfs *fs, const char *rel)
 {
 	char path[PATH_MAX];
 	struct stat st;
@@ -181,20 +181,20 @@ static bool is_list_file(const char *rel)
  * against the kernel's NR_CPUS cap; bits the caller has no room for (at or
  * above @nbits) are dropped by the sink.
  */
-int scx_sysfs_read_mask(struct scx_sysfs *fs, const char *rel, uint64_t *bits, uint32_t nbits)
+int scxcmask__sysfs_read_mask(struct scxcmask__sysfs *fs, const char *rel, uint64_t *bits, uint32_t nbits)
 {
 	struct scxcmask__bits_sink sink = { .words = bits, .off = 0, .limit = nbits };
 	char what[PATH_MAX];
-	int len = scx_sysfs_read(fs, rel);
+	int len = scxcmask__sysfs_read(fs, rel);
 
 	if (len < 0)
 		return len;
 	snprintf(what, sizeof(what), "%s/%s", fs->dir, rel);
-	cpubits_zero(bits, (uint32_t)scxcmask__nr_words(nbits));
+	scxcmask__cpubits_zero(bits, (uint32_t)scxcmask__nr_words(nbits));
 	if (is_list_file(rel))
-		return scxcmask__scan_list(what, fs->buf, 0, SCX_SYSFS_MAX_CPUS, SCXCMASK__TEXT_SYSFS,
+		return scxcmask__scan_list(what, fs->buf, 0, SCXCMASK__MAX_CPUS, SCXCMASK__TEXT_SYSFS,
 					   scxcmask__sink_region, &sink);
-	return scxcmask__scan_hex(what, fs->buf, SCX_SYSFS_MAX_CPUS, SCXCMASK__TEXT_SYSFS,
+	return scxcmask__scan_hex(what, fs->buf, SCXCMASK__MAX_CPUS, SCXCMASK__TEXT_SYSFS,
 				  scxcmask__sink_group, &sink);
 }
 
@@ -210,14 +210,14 @@ static int parse_entry_id(const char *name, const char *prefix, uint32_t *id)
 		if (*p < '0' || *p > '9')
 			return 0;
 		v = v * 10 + (uint64_t)(*p - '0');
-		if (v >= SCX_SYSFS_MAX_CPUS)
+		if (v >= SCXCMASK__MAX_CPUS)
 			return -ERANGE;
 	}
 	*id = (uint32_t)v;
 	return 1;
 }
 
-int scx_sysfs_list_ids(const struct scx_sysfs *fs, const char *rel, const char *prefix,
+int scxcmask__sysfs_list_ids(const struct scxcmask__sysfs *fs, const char *rel, const char *prefix,
 		       uint64_t *bits, uint32_t nbits, int *max)
 {
 	char path[PATH_MAX];
@@ -236,7 +236,7 @@ int scx_sysfs_list_ids(const struct scx_sysfs *fs, const char *rel, const char *
 		close(fd);
 		return scxcmask__fail(-ENOMEM, "%s: cannot list", path);
 	}
-	cpubits_zero(bits, (uint32_t)scxcmask__nr_words(nbits));
+	scxcmask__cpubits_zero(bits, (uint32_t)scxcmask__nr_words(nbits));
 	while ((de = readdir(d))) {
 		uint32_t id;
 		int r = parse_entry_id(de->d_name, prefix, &id);
@@ -244,7 +244,7 @@ int scx_sysfs_list_ids(const struct scx_sysfs *fs, const char *rel, const char *
 		if (r < 0) {
 			closedir(d);
 			return scxcmask__fail(-ERANGE, "%s/%s: id is %u or more", path, de->d_name,
-					      SCX_SYSFS_MAX_CPUS);
+					      SCXCMASK__MAX_CPUS);
 		}
 		if (!r)
 			continue;
@@ -252,7 +252,7 @@ int scx_sysfs_list_ids(const struct scx_sysfs *fs, const char *rel, const char *
 		if ((int)id > top)
 			top = (int)id;
 		if (id < nbits)
-			cpubits_set(bits, id);
+			scxcmask__cpubits_set(bits, id);
 	}
 	closedir(d);
 	if (max)

@@ -9,6 +9,9 @@ unit_progs =
 unit_script_progs =
 TESTS += tests/unit/check-symbols.sh
 EXTRA_DIST += tests/unit/check-symbols.sh tests/unit/check_run.h
+# every global symbol of libscxcmask.a is public API or scxcmask__-prefixed
+TESTS += tests/unit/check-static-symbols.sh
+EXTRA_DIST += tests/unit/check-static-symbols.sh
 # every section number or anchor the tree cites in docs/ABI.md exists
 TESTS += tests/unit/check-doc-refs.sh
 EXTRA_DIST += tests/unit/check-doc-refs.sh

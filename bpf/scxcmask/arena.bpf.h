@@ -10,7 +10,7 @@
  *
  * Fallback mode (older clang, or -DSCXCMASK_BPF_FORCE_ASM_CAST to test it):
  * __arena expands to nothing and every access goes through
- * scxcmask_arena_kern(), which emits the cast instruction as bytes.  A
+ * scx_arena_ptr(), which emits the cast instruction as bytes.  A
  * missing cast shows up at load time as "invalid mem access 'scalar'".
  *
  * Also here: scxcmask_can_loop, a loop bound the verifier accepts without
@@ -44,8 +44,13 @@
 
 #if SCXCMASK_BPF_NATIVE_ARENA
 
-#define scxcmask_arena_kern(p)	(p)
-#define scxcmask_arena_user(p)	(p)
+/*
+ * The two translations have the agent's names (<scxcmask/arena.h>):
+ * scx_arena_ptr() gives what this side dereferences, scx_arena_addr() what
+ * it stores for the other side to follow.  Native code needs neither.
+ */
+#define scx_arena_ptr(p)	(p)
+#define scx_arena_addr(p)	(p)
 
 #else
 
@@ -77,10 +82,16 @@ scxcmask__cast_to_user(__UINT64_TYPE__ v)
 	return r1;
 }
 
-/* A pointer the program may dereference (the verifier's PTR_TO_ARENA). */
-#define scxcmask_arena_kern(p)	((__typeof__(p))scxcmask__cast_to_kern((__UINT64_TYPE__)(p)))
-/* A pointer to store where userspace reads it. */
-#define scxcmask_arena_user(p)	((__typeof__(p))scxcmask__cast_to_user((__UINT64_TYPE__)(p)))
+/*
+ * scx_arena_ptr(): a pointer the program may dereference (the verifier's
+ * PTR_TO_ARENA), as the agent's scx_arena_ptr() gives the agent one.
+ */
+#define scx_arena_ptr(p)	((__typeof__(p))scxcmask__cast_to_kern((__UINT64_TYPE__)(p)))
+/*
+ * scx_arena_addr(): the address to store where the agent reads it, as the
+ * agent's scx_arena_addr() gives the address BPF follows.
+ */
+#define scx_arena_addr(p)	((__typeof__(p))scxcmask__cast_to_user((__UINT64_TYPE__)(p)))
 
 #endif /* SCXCMASK_BPF_NATIVE_ARENA */
 

@@ -115,7 +115,7 @@ _Static_assert(__builtin_offsetof(struct scxcmask__bpf_mask, bits) == 16,
 #define SCXCMASK__AS		SCXCMASK_ARENA
 #define SCXCMASK__INLINE	static inline __attribute__((always_inline))
 #define SCXCMASK__MAX_WORDS	SCX_CMASK_MAX_WORDS
-#define SCXCMASK__IN(p)		scxcmask_arena_kern(p)
+#define SCXCMASK__IN(p)		scx_arena_ptr(p)
 #define SCXCMASK__ONCE(x)	(*(volatile __typeof__(x) *)&(x))
 
 #ifdef SCXCMASK_BPF_LOOP_BPF_FOR
@@ -216,7 +216,7 @@ scxcmask__bpf_fetch_update(SCXCMASK_ARENA __UINT64_TYPE__ *w, __UINT64_TYPE__ se
 #define SCXCMASK__MUT(m)	((SCXCMASK__AS SCXCMASK__M *)(m))
 #define SCXCMASK__RO(m)		((const SCXCMASK__AS SCXCMASK__M *)(m))
 
-SCXCMASK__BPF_API __UINT64_TYPE__ scx_cmask_size(scxcmask__u32 alloc_cids)
+SCXCMASK__BPF_API __SIZE_TYPE__ scx_cmask_size(scxcmask__u32 alloc_cids)
 {
 	return SCX_CMASK_SIZE(alloc_cids);
 }

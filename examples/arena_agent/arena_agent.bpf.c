@@ -28,7 +28,7 @@ struct agent_shared __arena_global shared;
 
 static __always_inline struct agent_shared __arena *sh(void)
 {
-	return scxcmask_arena_kern(&shared);
+	return scx_arena_ptr(&shared);
 }
 
 static __always_inline struct scx_cmask __arena *mask(__u64 addr)

@@ -155,6 +155,10 @@ SCXCMASK_API int scx_arena_view_from_map(struct scx_arena_view *v, const struct 
  * The upper 32 bits of @addr must be zero (32-bit form) or those of the
  * arena's user_vm_start (user form); the low 32 bits then name the byte.
  *
+ * The BPF side's scx_arena_ptr() and scx_arena_addr()
+ * (<scxcmask/arena.bpf.h>) are the same two translations there: "ptr" is
+ * what a side dereferences, "addr" what it stores for the other side.
+ *
  * Return: 0; -EFAULT if @addr is NULL (see SCX_ARENA_ZERO_IS_OFFSET0), not
  * in this arena, or [@addr, @addr + @len) leaves the mapping; -EINVAL for
  * a bad view or NULL @out.  *@out is untouched on error.

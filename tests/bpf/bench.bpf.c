@@ -42,8 +42,8 @@ static __always_inline int ref_and(ref_mask *d, const ref_mask *s)
 	__u32 lo, hi, dw, sw;
 	int i;
 
-	d = scxcmask_arena_kern(d);
-	s = scxcmask_arena_kern(s);
+	d = scx_arena_ptr(d);
+	s = scx_arena_ptr(s);
 	lo = d->base > s->base ? d->base : s->base;
 	hi = d->base + d->nr_cids < s->base + s->nr_cids ? d->base + d->nr_cids
 							  : s->base + s->nr_cids;
@@ -66,7 +66,7 @@ static __always_inline __u32 ref_weight(const ref_mask *m)
 	__u32 n, cnt = 0;
 	int i;
 
-	m = scxcmask_arena_kern(m);
+	m = scx_arena_ptr(m);
 	n = SCX_CMASK_NR_WORDS(m->nr_cids);
 	bpf_for(i, 0, n) {
 		if (i >= REF_MAX_WORDS)
@@ -81,8 +81,8 @@ static __always_inline int ref_intersects(const ref_mask *a, const ref_mask *b)
 	__u32 lo, hi, aw, bw;
 	int i;
 
-	a = scxcmask_arena_kern(a);
-	b = scxcmask_arena_kern(b);
+	a = scx_arena_ptr(a);
+	b = scx_arena_ptr(b);
 	lo = a->base > b->base ? a->base : b->base;
 	hi = a->base + a->nr_cids < b->base + b->nr_cids ? a->base + a->nr_cids
 							  : b->base + b->nr_cids;

@@ -174,7 +174,7 @@ static __always_inline __s64 uprun_search(struct agree_case __arena *c, mask_t a
 __attribute__((noinline)) int up_one_##family(__u64 case_addr, __u64 region)	\
 {										\
 	struct agree_case __arena *c =						\
-		scxcmask_arena_kern((struct agree_case __arena *)case_addr);	\
+		scx_arena_ptr((struct agree_case __arena *)case_addr);	\
 										\
 	c->ret = uprun_##family(c, mask_at(region, c->a), mask_at(region, c->b),	\
 			     mask_at(region, c->c));				\

@@ -31,7 +31,7 @@ SEC("syscall")
 int build(void *ctx)
 {
 	struct scx_cmask __arena *m =
-		(struct scx_cmask __arena *)scxcmask_arena_kern(&storage[1]);
+		(struct scx_cmask __arena *)scx_arena_ptr(&storage[1]);
 
 	init_ret = scx_cmask_init(m, 3, 250);
 	scx_cmask_set(3, m);

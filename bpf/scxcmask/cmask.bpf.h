@@ -407,22 +407,97 @@ scx_cmask_next_and2_set_wrap(const struct scx_cmask __arena *a, const struct scx
 					    start);
 }
 
+/*
+ * Position of a scx_cmask_for_each() loop.  The header is read and checked
+ * once, at the start: the bounds below come from that one read, so a
+ * header rewritten during the loop cannot steer it outside the words it
+ * had (nor make it run longer).  Each word is read once, when the loop
+ * reaches it.
+ */
+struct scxcmask__bpf_iter {
+	/*
+	 * The mask as the caller passed it, cast for each word read: an
+	 * arena pointer kept on the stack in one path and not in the other
+	 * is refused by the verifier in the asm-cast build.
+	 */
+	const struct scx_cmask __arena *m;
+	scxcmask__u64 cur;	/* set bits of word idx not visited yet */
+	scxcmask__u64 tail;	/* in-window bits of word last */
+	scxcmask__u32 idx, last;	/* current and last used word */
+	scxcmask__u32 gword;	/* grid word of bits[0] */
+	scxcmask__u32 end;	/* scx_cmask_end() at the start */
+	scxcmask__u32 cid;	/* the cid just found */
+};
+
+SCXCMASK__BPF_API struct scxcmask__bpf_iter
+scxcmask__bpf_iter_start(const struct scx_cmask __arena *m)
+{
+	const SCXCMASK__AS SCXCMASK__M *k = SCXCMASK__IN(SCXCMASK__RO(m));
+	struct scxcmask__bpf_iter it = { .m = m };
+	struct scxcmask__win w;
+
+	if (scxcmask__window(k, &w) || !w.nr_used) {
+		/* nothing to visit: cur 0 and idx == last end the loop at once */
+		it.end = scxcmask__end(SCXCMASK__RO(m));
+		return it;
+	}
+	it.last = w.nr_used - 1;
+	it.gword = w.wbase;
+	it.end = w.end;
+	it.tail = scxcmask__tail_bits(&w);
+	it.cur = k->bits[0] & scxcmask__head_bits(&w) & (it.last ? SCXCMASK__ALL : it.tail);
+	return it;
+}
+
+/* The next set cid into it->cid: 1, or 0 at the end (or an early stop). */
+SCXCMASK__BPF_API int scxcmask__bpf_iter_next(struct scxcmask__bpf_iter *it)
+{
+	scxcmask__u64 w = it->cur;
+
+	if (!scxcmask_can_loop)
+		goto cut;
+	while (!w) {
+		if (it->idx >= it->last)
+			return 0;
+		if (!scxcmask_can_loop)
+			goto cut;
+		it->idx++;
+		w = SCXCMASK__IN(SCXCMASK__RO(it->m))->bits[it->idx];
+		if (it->idx == it->last)
+			w &= it->tail;
+	}
+	it->cid = (it->gword + it->idx) * 64 + __builtin_ctzll(w);
+	it->cur = w & (w - 1);
+	return 1;
+cut:
+	SCXCMASK_BPF_ON_BUDGET_EXHAUSTED("scx_cmask_for_each");
+	return 0;
+}
+
+#define SCXCMASK__BPF_CAT2(a, b)	a##b
+#define SCXCMASK__BPF_CAT(a, b)		SCXCMASK__BPF_CAT2(a, b)
+
 /**
  * scx_cmask_for_each() - visit the set cids of @m in ascending order
- * @cid: a u32 lvalue
- * @m: a struct scx_cmask __arena pointer; do not reframe it inside the loop
+ * @cid: an integer lvalue; after a loop that ran to its end it holds
+ *	scx_cmask_end(@m) as read at the start
+ * @m: a struct scx_cmask __arena pointer, evaluated once
  *
- * Bounded for the verifier by scxcmask_can_loop; break and continue work.
- * When the loop budget runs out it ends early, after calling
- * SCXCMASK_BPF_ON_BUDGET_EXHAUSTED() (so it must be usable in an
- * expression; a statement expression is).
+ * Word at a time: the header is read and checked once, at the start, each
+ * word when the loop reaches it (cids changed in words ahead are seen, in
+ * the current word not).  Safe if the header is rewritten during the loop
+ * (the bounds are those of the start).  Bounded for the verifier by
+ * scxcmask_can_loop; break and continue work.  When the loop budget runs
+ * out it ends early, after calling SCXCMASK_BPF_ON_BUDGET_EXHAUSTED() (so
+ * it must be usable in an expression; a statement expression is).
  */
 #define scx_cmask_for_each(cid, m)						\
-	for ((cid) = scx_cmask_first_set(m);					\
-	     (cid) < scx_cmask_end(m) &&					\
-	     (scxcmask_can_loop ||						\
-	      (SCXCMASK_BPF_ON_BUDGET_EXHAUSTED("scx_cmask_for_each"), 0));	\
-	     (cid) = scx_cmask_next_set((m), (cid) + 1))
+	scx_cmask__bpf_for_each(cid, m, SCXCMASK__BPF_CAT(scxcmask__it_, __COUNTER__))
+#define scx_cmask__bpf_for_each(scx__cid, scx__m, scx__it)			\
+	for (struct scxcmask__bpf_iter scx__it = scxcmask__bpf_iter_start(scx__m); \
+	     scxcmask__bpf_iter_next(&scx__it) ?				\
+		((scx__cid) = scx__it.cid, 1) :					\
+		((scx__cid) = scx__it.end, 0);)
 
 /**
  * scx_cmask_from_set_cmask_arg() - the cmask argument of ops.set_cmask()

@@ -5,9 +5,8 @@
  * two sides are not two implementations kept in step by tests; they are
  * this file.  tests/bpf checks that the two compilers and the JIT agree.
  *
- * Not for direct inclusion: libscxcmask/cmask_user.h (agent, built into the
- * library) and <scxcmask/cmask.bpf.h> (BPF) define the side's primitives
- * first:
+ * Not for direct inclusion: <scxcmask/cmask.h> (agent) and
+ * <scxcmask/cmask.bpf.h> (BPF) define the side's primitives first:
  *
  *   SCXCMASK__M            the mask type, e.g. struct scx_cmask
  *   SCXCMASK__AS           address-space qualifier of mask memory
@@ -32,7 +31,17 @@
  *   SCXCMASK__EINVAL, __ERANGE, __ENOSPC, __EOVERFLOW, __E2BIG, __EAGAIN
  *   SCXCMASK__WORDS_DIFFER(p, q, n)
  *                          optional: non-zero if words [0, n) of p and q
- *                          differ (the agent maps it to memcmp)
+ *                          differ (the agent's library maps it to memcmp)
+ *   SCXCMASK__WORDS_OP(d, s, n, op)
+ *                          optional: d[i] = d[i] op s[i] for i in [0, n),
+ *                          op an enum scxcmask__op, d and s possibly one
+ *                          and the same (the library: memmove and a
+ *                          runtime-dispatched AVX2 loop); only for a side
+ *                          whose loops always finish
+ *
+ * The agent side's primitives are in <scxcmask/cmask.h>, whose inline
+ * fast path for small masks is built from these functions too; the library
+ * (libscxcmask/cmask_user.h) adds the optional hooks before including it.
  *
  * Rules every function follows (docs/ABI.md 3 and 4):
  * - The header is read once and checked before any word is touched: a mask
@@ -427,12 +436,12 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__weight(const SCXCMASK__AS SCXCMASK__M *
 		return 0;
 	last = w.nr_used - 1;
 	if (!last)
-		return __builtin_popcountll(m->bits[0] & scxcmask__head_bits(&w) &
+		return (scxcmask__u32)__builtin_popcountll(m->bits[0] & scxcmask__head_bits(&w) &
 					    scxcmask__tail_bits(&w));
-	cnt = __builtin_popcountll(m->bits[0] & scxcmask__head_bits(&w)) +
-	      __builtin_popcountll(m->bits[last] & scxcmask__tail_bits(&w));
+	cnt = (scxcmask__u32)__builtin_popcountll(m->bits[0] & scxcmask__head_bits(&w)) +
+	      (scxcmask__u32)__builtin_popcountll(m->bits[last] & scxcmask__tail_bits(&w));
 	SCXCMASK__LOOP(i, 1, last)
-		cnt += __builtin_popcountll(m->bits[i]);
+		cnt += (scxcmask__u32)__builtin_popcountll(m->bits[i]);
 	if (SCXCMASK__CUT(i, last)) {
 		/* not a partial count: 0, as empty() says "empty" */
 		SCXCMASK__ON_CUT("scx_cmask_weight");
@@ -493,23 +502,23 @@ SCXCMASK__INLINE int scxcmask__intersect(const struct scxcmask__win *a,
 	return 1;
 }
 
-SCXCMASK__INLINE int scxcmask__op2(SCXCMASK__AS SCXCMASK__M *dst,
-				   const SCXCMASK__AS SCXCMASK__M *src, enum scxcmask__op op)
+/*
+ * @dst op= @src on the intersection of the valid windows @dw and @sw (read
+ * by the caller, once); the pointers already went through SCXCMASK__IN.
+ */
+SCXCMASK__INLINE int scxcmask__op2_win(SCXCMASK__AS SCXCMASK__M *dst,
+				       const struct scxcmask__win *dw,
+				       const SCXCMASK__AS SCXCMASK__M *src,
+				       const struct scxcmask__win *sw, enum scxcmask__op op)
 {
 	SCXCMASK__AS scxcmask__u64 *d;
 	const SCXCMASK__AS scxcmask__u64 *s;
-	struct scxcmask__win dw, sw;
 	struct scxcmask__isect x;
 	scxcmask__u32 last;
-	SCXCMASK__IDX i;
 
-	dst = SCXCMASK__IN(dst);
-	src = SCXCMASK__IN(src);
-	if (scxcmask__window(dst, &dw) || scxcmask__window(src, &sw))
-		return -SCXCMASK__EINVAL;
-	if (!dw.nr_used)
+	if (!dw->nr_used)
 		return 0;
-	if (scxcmask__intersect(&dw, &sw, &x)) {
+	if (scxcmask__intersect(dw, sw, &x)) {
 		d = &dst->bits[x.ai];
 		s = &src->bits[x.bi];
 		last = x.nr - 1;
@@ -517,6 +526,12 @@ SCXCMASK__INLINE int scxcmask__op2(SCXCMASK__AS SCXCMASK__M *dst,
 			d[0] = scxcmask__op_word(d[0], s[0], x.head & x.tail, op);
 		} else {
 			d[0] = scxcmask__op_word(d[0], s[0], x.head, op);
+#ifdef SCXCMASK__WORDS_OP
+			if (last > 1)
+				SCXCMASK__WORDS_OP(&d[1], &s[1], last - 1, op);
+#else
+			SCXCMASK__IDX i;
+
 			/* the middle words are whole: one plain loop per op */
 			switch (op) {
 			case SCXCMASK__OP_AND:
@@ -528,57 +543,58 @@ SCXCMASK__INLINE int scxcmask__op2(SCXCMASK__AS SCXCMASK__M *dst,
 					d[i] |= s[i];
 				break;
 			case SCXCMASK__OP_COPY:
-#ifdef SCXCMASK__WORDS_COPY
-				if (last > 1)
-					SCXCMASK__WORDS_COPY(&d[1], &s[1], last - 1);
-#else
 				SCXCMASK__LOOP(i, 1, last)
 					d[i] = s[i];
-#endif
 				break;
 			default:
 				SCXCMASK__LOOP(i, 1, last)
 					d[i] &= ~s[i];
 				break;
 			}
-#ifdef SCXCMASK__WORDS_COPY
-			if (op != SCXCMASK__OP_COPY && SCXCMASK__CUT(i, last))
-#else
-			if (SCXCMASK__CUT(i, last))
-#endif
-			{
-				scxcmask__clean_padding(dst, &dw);
+			if (SCXCMASK__CUT(i, last)) {
+				scxcmask__clean_padding(dst, dw);
 				SCXCMASK__ON_CUT("scx_cmask_and/or/copy/andnot");
 				return -SCXCMASK__EAGAIN;
 			}
+#endif
 			d[last] = scxcmask__op_word(d[last], s[last], x.tail, op);
 		}
 	}
-	scxcmask__clean_padding(dst, &dw);
+	scxcmask__clean_padding(dst, dw);
 	return 0;
 }
 
-SCXCMASK__INLINE int scxcmask__equal(const SCXCMASK__AS SCXCMASK__M *a,
-				     const SCXCMASK__AS SCXCMASK__M *b)
+SCXCMASK__INLINE int scxcmask__op2(SCXCMASK__AS SCXCMASK__M *dst,
+				   const SCXCMASK__AS SCXCMASK__M *src, enum scxcmask__op op)
 {
-	struct scxcmask__win aw, bw;
+	struct scxcmask__win dw, sw;
+
+	dst = SCXCMASK__IN(dst);
+	src = SCXCMASK__IN(src);
+	if (scxcmask__window(dst, &dw) || scxcmask__window(src, &sw))
+		return -SCXCMASK__EINVAL;
+	return scxcmask__op2_win(dst, &dw, src, &sw, op);
+}
+
+/* equal() on the valid windows @aw, @bw of @a, @b (read once by the caller) */
+SCXCMASK__INLINE int scxcmask__equal_win(const SCXCMASK__AS SCXCMASK__M *a,
+					 const struct scxcmask__win *aw,
+					 const SCXCMASK__AS SCXCMASK__M *b,
+					 const struct scxcmask__win *bw)
+{
 	scxcmask__u64 diff;
 	scxcmask__u32 last;
 
-	a = SCXCMASK__IN(a);
-	b = SCXCMASK__IN(b);
-	if (scxcmask__window(a, &aw) || scxcmask__window(b, &bw))
+	if (aw->base != bw->base || aw->end != bw->end)
 		return 0;
-	if (aw.base != bw.base || aw.end != bw.end)
-		return 0;
-	if (!aw.nr_used)
+	if (!aw->nr_used)
 		return 1;
-	last = aw.nr_used - 1;
+	last = aw->nr_used - 1;
 	if (!last)
-		return !((a->bits[0] ^ b->bits[0]) & scxcmask__head_bits(&aw) &
-			 scxcmask__tail_bits(&aw));
-	diff = ((a->bits[0] ^ b->bits[0]) & scxcmask__head_bits(&aw)) |
-	       ((a->bits[last] ^ b->bits[last]) & scxcmask__tail_bits(&aw));
+		return !((a->bits[0] ^ b->bits[0]) & scxcmask__head_bits(aw) &
+			 scxcmask__tail_bits(aw));
+	diff = ((a->bits[0] ^ b->bits[0]) & scxcmask__head_bits(aw)) |
+	       ((a->bits[last] ^ b->bits[last]) & scxcmask__tail_bits(aw));
 #ifdef SCXCMASK__WORDS_DIFFER
 	/* the agent's memcmp is vectorized: 4x faster than this loop at 8192 cids */
 	if (!diff && last > 1)
@@ -599,20 +615,31 @@ SCXCMASK__INLINE int scxcmask__equal(const SCXCMASK__AS SCXCMASK__M *a,
 	return !diff;
 }
 
-SCXCMASK__INLINE int scxcmask__intersects(const SCXCMASK__AS SCXCMASK__M *a,
-					  const SCXCMASK__AS SCXCMASK__M *b)
+SCXCMASK__INLINE int scxcmask__equal(const SCXCMASK__AS SCXCMASK__M *a,
+				     const SCXCMASK__AS SCXCMASK__M *b)
+{
+	struct scxcmask__win aw, bw;
+
+	a = SCXCMASK__IN(a);
+	b = SCXCMASK__IN(b);
+	if (scxcmask__window(a, &aw) || scxcmask__window(b, &bw))
+		return 0;
+	return scxcmask__equal_win(a, &aw, b, &bw);
+}
+
+/* intersects() on the valid windows @aw, @bw (read once by the caller) */
+SCXCMASK__INLINE int scxcmask__intersects_win(const SCXCMASK__AS SCXCMASK__M *a,
+					      const struct scxcmask__win *aw,
+					      const SCXCMASK__AS SCXCMASK__M *b,
+					      const struct scxcmask__win *bw)
 {
 	const SCXCMASK__AS scxcmask__u64 *p, *q;
-	struct scxcmask__win aw, bw;
 	struct scxcmask__isect x;
 	scxcmask__u64 acc;
 	scxcmask__u32 last;
 	SCXCMASK__IDX i;
 
-	a = SCXCMASK__IN(a);
-	b = SCXCMASK__IN(b);
-	if (scxcmask__window(a, &aw) || scxcmask__window(b, &bw) ||
-	    !scxcmask__intersect(&aw, &bw, &x))
+	if (!scxcmask__intersect(aw, bw, &x))
 		return 0;
 	p = &a->bits[x.ai];
 	q = &b->bits[x.bi];
@@ -630,33 +657,44 @@ SCXCMASK__INLINE int scxcmask__intersects(const SCXCMASK__AS SCXCMASK__M *a,
 	return acc != 0;
 }
 
+SCXCMASK__INLINE int scxcmask__intersects(const SCXCMASK__AS SCXCMASK__M *a,
+					  const SCXCMASK__AS SCXCMASK__M *b)
+{
+	struct scxcmask__win aw, bw;
+
+	a = SCXCMASK__IN(a);
+	b = SCXCMASK__IN(b);
+	if (scxcmask__window(a, &aw) || scxcmask__window(b, &bw))
+		return 0;
+	return scxcmask__intersects_win(a, &aw, b, &bw);
+}
+
 /*
- * Set meaning, as the kernel's scx_cmask_subset(): every set cid of @a is
- * set in @b.  Clear cids of @a outside @b's window do not matter.
+ * subset() on the valid window @aw of @a and, if @b_ok, @bw of @b (an
+ * invalid @b is a mask with nothing set); read once by the caller.
  */
-SCXCMASK__INLINE int scxcmask__subset(const SCXCMASK__AS SCXCMASK__M *a,
-				      const SCXCMASK__AS SCXCMASK__M *b)
+SCXCMASK__INLINE int scxcmask__subset_win(const SCXCMASK__AS SCXCMASK__M *a,
+					  const struct scxcmask__win *aw,
+					  const SCXCMASK__AS SCXCMASK__M *b,
+					  const struct scxcmask__win *bw, int b_ok)
 {
 	const SCXCMASK__AS scxcmask__u64 *p, *q;
-	struct scxcmask__win aw, bw;
 	struct scxcmask__isect x;
 	scxcmask__u64 acc;
 	scxcmask__u32 last;
 	SCXCMASK__IDX i;
 	int any, cut = 0;
 
-	a = SCXCMASK__IN(a);
-	b = SCXCMASK__IN(b);
-	if (scxcmask__window(a, &aw) || !aw.nr_used)
+	if (!aw->nr_used)
 		return 1;	/* nothing set in a */
-	if (scxcmask__window(b, &bw) || !scxcmask__intersect(&aw, &bw, &x)) {
-		any = scxcmask__any_in(a, &aw, aw.base, aw.end, &cut);
+	if (!b_ok || !scxcmask__intersect(aw, bw, &x)) {
+		any = scxcmask__any_in(a, aw, aw->base, aw->end, &cut);
 		goto out;
 	}
 	/* set cids of a outside b's window: not a subset */
-	any = x.lo > aw.base && scxcmask__any_in(a, &aw, aw.base, x.lo, &cut);
+	any = x.lo > aw->base && scxcmask__any_in(a, aw, aw->base, x.lo, &cut);
 	if (!any && !cut)
-		any = x.hi < aw.end && scxcmask__any_in(a, &aw, x.hi, aw.end, &cut);
+		any = x.hi < aw->end && scxcmask__any_in(a, aw, x.hi, aw->end, &cut);
 	if (any || cut)
 		goto out;
 	p = &a->bits[x.ai];
@@ -677,6 +715,101 @@ out:
 		return 0;
 	}
 	return !any;
+}
+
+/*
+ * Set meaning, as the kernel's scx_cmask_subset(): every set cid of @a is
+ * set in @b.  Clear cids of @a outside @b's window do not matter.
+ */
+SCXCMASK__INLINE int scxcmask__subset(const SCXCMASK__AS SCXCMASK__M *a,
+				      const SCXCMASK__AS SCXCMASK__M *b)
+{
+	struct scxcmask__win aw, bw;
+	int b_ok;
+
+	a = SCXCMASK__IN(a);
+	b = SCXCMASK__IN(b);
+	if (scxcmask__window(a, &aw))
+		return 1;	/* invalid: empty */
+	b_ok = !scxcmask__window(b, &bw);
+	return scxcmask__subset_win(a, &aw, b, &bw, b_ok);
+}
+
+/*
+ * Two valid masks on one window (the same base and nr_cids, @w read from
+ * either): no intersection to compute, and the results above reduce to
+ * whole-word operations with the head and tail padding masked.  The
+ * agent's inline fast path (<scxcmask/cmask.h>) uses these for small
+ * masks; they give the same results as the general functions above.
+ */
+SCXCMASK__INLINE void scxcmask__op2_same(SCXCMASK__AS SCXCMASK__M *dst,
+					 const SCXCMASK__AS SCXCMASK__M *src,
+					 const struct scxcmask__win *w, enum scxcmask__op op)
+{
+	scxcmask__u32 last;
+	SCXCMASK__IDX i;
+
+	if (!w->nr_used)
+		return;
+	last = w->nr_used - 1;
+#ifdef SCXCMASK__WORDS_OP
+	(void)i;
+	SCXCMASK__WORDS_OP(dst->bits, src->bits, last + 1, op);
+	scxcmask__clean_padding(dst, w);
+#else
+	/* one store per word: padding is masked on the way, not rewritten after */
+	if (!last) {
+		dst->bits[0] = scxcmask__op_word(dst->bits[0], src->bits[0], SCXCMASK__ALL, op) &
+			       scxcmask__head_bits(w) & scxcmask__tail_bits(w);
+		return;
+	}
+	dst->bits[0] = scxcmask__op_word(dst->bits[0], src->bits[0], SCXCMASK__ALL, op) &
+		       scxcmask__head_bits(w);
+	SCXCMASK__LOOP(i, 1, last)
+		dst->bits[i] = scxcmask__op_word(dst->bits[i], src->bits[i], SCXCMASK__ALL, op);
+	dst->bits[last] = scxcmask__op_word(dst->bits[last], src->bits[last], SCXCMASK__ALL, op) &
+			  scxcmask__tail_bits(w);
+#endif
+}
+
+/*
+ * Whether @a and @b are valid and on one window: reads @a's header into
+ * @w and @b's once.  @b's window is @a's (checked) when its base and
+ * nr_cids are the same; only its capacity is left to check.
+ */
+SCXCMASK__INLINE int scxcmask__same_window(const SCXCMASK__AS SCXCMASK__M *a,
+					   const SCXCMASK__AS SCXCMASK__M *b,
+					   struct scxcmask__win *w)
+{
+	scxcmask__u32 base, nr;
+
+	if (scxcmask__window(a, w) || !b)
+		return 0;
+	base = SCXCMASK__ONCE(b->base);
+	nr = SCXCMASK__ONCE(b->nr_cids);
+	return base == w->base && nr == w->end - w->base &&
+	       !scxcmask__check_window(base, nr, SCXCMASK__ONCE(b->alloc_words));
+}
+
+/* intersects() (@neg 0) or "not subset()" (@neg 1) of @a, @b on one window */
+SCXCMASK__INLINE int scxcmask__any_and_same(const SCXCMASK__AS SCXCMASK__M *a,
+					    const SCXCMASK__AS SCXCMASK__M *b,
+					    const struct scxcmask__win *w, int neg)
+{
+	scxcmask__u32 last;
+	scxcmask__u64 acc;
+	SCXCMASK__IDX i;
+
+	if (!w->nr_used)
+		return 0;
+	last = w->nr_used - 1;
+	acc = a->bits[0] & (neg ? ~b->bits[0] : b->bits[0]) & scxcmask__head_bits(w);
+	if (!last)
+		return !!(acc & scxcmask__tail_bits(w));
+	acc |= a->bits[last] & (neg ? ~b->bits[last] : b->bits[last]) & scxcmask__tail_bits(w);
+	SCXCMASK__LOOP(i, 1, last)
+		acc |= a->bits[i] & (neg ? ~b->bits[i] : b->bits[i]);
+	return acc != 0;
 }
 
 /* ---------------------------------------------------------------- search */
@@ -714,7 +847,7 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__scan_cut(const SCXCMASK__AS scxcmask__u
 			return none;
 		}
 	}
-	found = first * 64 + __builtin_ctzll(word);
+	found = first * 64 + (scxcmask__u32)__builtin_ctzll(word);
 	return found < to ? found : none;
 }
 
@@ -890,7 +1023,7 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__scan3(const SCXCMASK__AS scxcmask__u64 
 		if (!word)
 			return none;
 	}
-	found = first * 64 + __builtin_ctzll(word);
+	found = first * 64 + (scxcmask__u32)__builtin_ctzll(word);
 	return found < to ? found : none;
 }
 

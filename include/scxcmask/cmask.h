@@ -20,10 +20,17 @@
  *   there is none: compare with scx_cmask_end(), never with a guess.
  * - Single-cid writers are atomic (safe beside other threads and BPF
  *   programs writing the same words) unless named _nonatomic.
+ *
+ * Speed: small masks (up to 5 used words, 256 cids at any base) on one
+ * window take an inline path of this header (see SCXCMASK_NO_INLINE at the
+ * end); the library's wide and/or/andnot pick an AVX2 loop once per
+ * process where the CPU has it (the environment variable
+ * SCXCMASK_FORCE_ISA=generic forces the plain loop, for testing).
  */
 #ifndef SCXCMASK_CMASK_H
 #define SCXCMASK_CMASK_H
 
+#include <errno.h>
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -451,6 +458,179 @@ static inline bool scx_cmask_iter_next(struct scx_cmask_iter *it)
 	     scx_cmask_iter_next(&scx__it) ?					\
 		((scx__cid) = scx__it.cid, (void)(scx__cid), 1) :		\
 		((scx__cid) = scx__it.end, (void)(scx__cid), 0);)
+
+/* ------------------------------------------------------------------ */
+/* Inline fast path for small masks                                    */
+/* ------------------------------------------------------------------ */
+
+/*
+ * The agent side's primitives for the shared operations of
+ * <scxcmask/cmask_ops.h> (the same code the library exports and BPF
+ * programs compile), so that the calls below can be inlined.  The layout
+ * they read is the kernel's ABI: inlining freezes nothing new.
+ */
+#define SCXCMASK__M		struct scx_cmask
+#define SCXCMASK__AS
+#define SCXCMASK__INLINE	static inline __attribute__((always_inline))
+#define SCXCMASK__IDX		__UINT32_TYPE__
+#define SCXCMASK__LOOP(i, from, to) for ((i) = (from); (i) < (to); (i)++)
+/* the agent takes any window a u32 header can describe */
+#define SCXCMASK__MAX_WORDS	SCX_CMASK_NR_WORDS(0xffffffffu)
+#define SCXCMASK__IN(p)		(p)
+/* the header may change under us (arena memory): one load per field */
+#define SCXCMASK__ONCE(x)	(*(const volatile __typeof__(x) *)&(x))
+/*
+ * A locked RMW on x86 and an LL/SC or LSE loop on arm64 are atomic against
+ * the BPF side's compare-and-swap on the same word.
+ */
+#define SCXCMASK__FETCH_OR(w, bit, oldp) \
+	(*(oldp) = __atomic_fetch_or((w), (bit), __ATOMIC_SEQ_CST), 0)
+#define SCXCMASK__FETCH_ANDNOT(w, bit, oldp) \
+	(*(oldp) = __atomic_fetch_and((w), ~(bit), __ATOMIC_SEQ_CST), 0)
+/*
+ * The agent's loops always run to their end (no budget), so the early-stop
+ * paths of cmask_ops.h are dead code here and compile away.
+ */
+#define SCXCMASK__CUT(i, to)		0
+#define SCXCMASK__ON_CUT(what)		((void)0)
+#define SCXCMASK__EINVAL	EINVAL
+#define SCXCMASK__ERANGE	ERANGE
+#define SCXCMASK__ENOSPC	ENOSPC
+#define SCXCMASK__EOVERFLOW	EOVERFLOW
+#define SCXCMASK__E2BIG		E2BIG
+#define SCXCMASK__EAGAIN	EAGAIN
+
+#include <scxcmask/cmask_ops.h>
+
+/*
+ * Masks of up to this many used words (256 cids at any base) take the
+ * inline path; wider ones call the library, whose loops are vectorized.
+ */
+#define SCXCMASK__FAST_WORDS	5
+
+/*
+ * Each fast path reads the headers once and, when both masks are valid,
+ * small and on the same window (the usual case: masks sized for one
+ * machine), runs the shared operation on them; otherwise it calls the
+ * exported function, which reads the headers again, handles windows that
+ * only overlap and, on an invalid mask, leaves the scxcmask_errmsg()
+ * message.  Nothing is written before that choice.
+ */
+static inline __attribute__((always_inline)) int
+scxcmask__same_small(const struct scx_cmask *a, const struct scx_cmask *b,
+		     struct scxcmask__win *w)
+{
+	/*
+	 * A first look at nr_cids only picks the path: a wide mask goes
+	 * straight to the library (which reads and checks its headers itself)
+	 * instead of paying for the checks twice.
+	 */
+	return a && SCXCMASK__ONCE(a->nr_cids) <= 64 * (SCXCMASK__FAST_WORDS - 1) &&
+	       scxcmask__same_window(a, b, w) && w->nr_used <= SCXCMASK__FAST_WORDS;
+}
+
+#define SCXCMASK__OP2_FAST(name, op)						\
+static inline __attribute__((always_inline)) int				\
+scxcmask__##name##_inline(struct scx_cmask *dst, const struct scx_cmask *src)	\
+{										\
+	struct scxcmask__win w;							\
+										\
+	if (__builtin_expect(scxcmask__same_small(dst, src, &w), 1)) {		\
+		scxcmask__op2_same(dst, src, &w, op);				\
+		return 0;							\
+	}									\
+	return (scx_cmask_##name)(dst, src);					\
+}
+SCXCMASK__OP2_FAST(and, SCXCMASK__OP_AND)
+SCXCMASK__OP2_FAST(or, SCXCMASK__OP_OR)
+SCXCMASK__OP2_FAST(copy, SCXCMASK__OP_COPY)
+SCXCMASK__OP2_FAST(andnot, SCXCMASK__OP_ANDNOT)
+
+static inline __attribute__((always_inline)) bool
+scxcmask__equal_inline(const struct scx_cmask *a, const struct scx_cmask *b)
+{
+	struct scxcmask__win aw, bw;
+
+	if (__builtin_expect(!scxcmask__window(a, &aw) && !scxcmask__window(b, &bw) &&
+			     aw.nr_used <= SCXCMASK__FAST_WORDS, 1))
+		return scxcmask__equal_win(a, &aw, b, &bw);
+	return (scx_cmask_equal)(a, b);
+}
+
+static inline __attribute__((always_inline)) bool
+scxcmask__intersects_inline(const struct scx_cmask *a, const struct scx_cmask *b)
+{
+	struct scxcmask__win w;
+
+	if (__builtin_expect(scxcmask__same_small(a, b, &w), 1))
+		return scxcmask__any_and_same(a, b, &w, 0);
+	return (scx_cmask_intersects)(a, b);
+}
+
+static inline __attribute__((always_inline)) bool
+scxcmask__subset_inline(const struct scx_cmask *a, const struct scx_cmask *b)
+{
+	struct scxcmask__win w;
+
+	if (__builtin_expect(scxcmask__same_small(a, b, &w), 1))
+		return !scxcmask__any_and_same(a, b, &w, 1);
+	return (scx_cmask_subset)(a, b);
+}
+
+/* One word whatever the size: always inline; errors go to the library. */
+#define SCXCMASK__CID_FAST(name)						\
+static inline __attribute__((always_inline)) int				\
+scxcmask__##name##_inline(uint32_t cid, struct scx_cmask *m)			\
+{										\
+	return __builtin_expect(scxcmask__##name(cid, m), 0) ?			\
+		(scx_cmask_##name)(cid, m) : 0;					\
+}
+SCXCMASK__CID_FAST(set)
+SCXCMASK__CID_FAST(clear)
+SCXCMASK__CID_FAST(set_nonatomic)
+SCXCMASK__CID_FAST(clear_nonatomic)
+
+/* No error to report: the shared code is the whole function. */
+#define SCXCMASK__BOOL_FAST(name, mask_const)					\
+static inline __attribute__((always_inline)) bool				\
+scxcmask__##name##_inline(uint32_t cid, mask_const struct scx_cmask *m)	\
+{										\
+	return scxcmask__##name(cid, m) != 0;					\
+}
+SCXCMASK__BOOL_FAST(test, const)
+SCXCMASK__BOOL_FAST(test_and_set, )
+SCXCMASK__BOOL_FAST(test_and_clear, )
+SCXCMASK__BOOL_FAST(test_and_set_nonatomic, )
+SCXCMASK__BOOL_FAST(test_and_clear_nonatomic, )
+
+/*
+ * Function-like macros: scx_cmask_and(d, s) takes the inline path, while
+ * (scx_cmask_and)(d, s), &scx_cmask_and and dlsym() reach the exported
+ * function.  Define SCXCMASK_NO_INLINE before including this header to
+ * call the library everywhere.  The results are the same either way: both
+ * are the code of <scxcmask/cmask_ops.h> (tests/unit builds its cmask
+ * tests both ways).
+ */
+#ifndef SCXCMASK_NO_INLINE
+#define scx_cmask_and(dst, src)		scxcmask__and_inline(dst, src)
+#define scx_cmask_or(dst, src)		scxcmask__or_inline(dst, src)
+#define scx_cmask_copy(dst, src)	scxcmask__copy_inline(dst, src)
+#define scx_cmask_andnot(dst, src)	scxcmask__andnot_inline(dst, src)
+#define scx_cmask_equal(a, b)		scxcmask__equal_inline(a, b)
+#define scx_cmask_intersects(a, b)	scxcmask__intersects_inline(a, b)
+#define scx_cmask_subset(a, b)		scxcmask__subset_inline(a, b)
+#define scx_cmask_test(cid, m)		scxcmask__test_inline(cid, m)
+#define scx_cmask_set(cid, m)		scxcmask__set_inline(cid, m)
+#define scx_cmask_clear(cid, m)		scxcmask__clear_inline(cid, m)
+#define scx_cmask_set_nonatomic(cid, m)	scxcmask__set_nonatomic_inline(cid, m)
+#define scx_cmask_clear_nonatomic(cid, m) scxcmask__clear_nonatomic_inline(cid, m)
+#define scx_cmask_test_and_set(cid, m)	scxcmask__test_and_set_inline(cid, m)
+#define scx_cmask_test_and_clear(cid, m) scxcmask__test_and_clear_inline(cid, m)
+#define scx_cmask_test_and_set_nonatomic(cid, m) \
+	scxcmask__test_and_set_nonatomic_inline(cid, m)
+#define scx_cmask_test_and_clear_nonatomic(cid, m) \
+	scxcmask__test_and_clear_nonatomic_inline(cid, m)
+#endif
 
 SCXCMASK_END_DECLS
 

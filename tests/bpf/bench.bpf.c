@@ -135,6 +135,16 @@ BENCH_PROG(next_set, scx_cmask_next_set(A, ctx->cid))
 BENCH_PROG(test, scx_cmask_test(ctx->cid, A))
 BENCH_PROG(set, scx_cmask_set(ctx->cid, A))
 BENCH_PROG(test_and_clear, scx_cmask_test_and_clear(ctx->cid, A))
+BENCH_PROG(next_set_wrap, scx_cmask_next_set_wrap(A, ctx->cid))
+BENCH_PROG(next_and_set_wrap, scx_cmask_next_and_set_wrap(A, B, ctx->cid))
+BENCH_PROG(test_and_set, scx_cmask_test_and_set(ctx->cid, A))
+BENCH_PROG(for_each, ({
+	__u32 c, n = 0;
+
+	scx_cmask_for_each(c, A)
+		n += c;
+	n;
+}))
 BENCH_PROG(ref_and, ref_and((ref_mask *)ctx->a, (const ref_mask *)ctx->b))
 BENCH_PROG(ref_weight, ref_weight((const ref_mask *)ctx->a))
 BENCH_PROG(ref_intersects, ref_intersects((const ref_mask *)ctx->a, (const ref_mask *)ctx->b))

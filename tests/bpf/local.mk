@@ -90,6 +90,7 @@ bench-bpf: tests/bpf/bench-native tests/bpf/bench-fallback tests/bpf/bench-bpffo
 	tests/bpf/bench-native; tests/bpf/bench-fallback; tests/bpf/bench-bpffor
 
 CLEANFILES += tests/bpf/*.bpf.o tests/bpf/*.skel.h
+CLEANFILES += tests/bpf/bench-upstream.vm.log
 
 endif HAVE_BPF
 .PHONY: bench-bpf
@@ -165,3 +166,33 @@ tests/bpf/compat_compile_fallback.bpf.o: $(top_srcdir)/tests/bpf/compat_compile.
 tests/bpf/oracle_upstream-agree.$(OBJEXT): tests/bpf/compat_compile_native.bpf.o \
 	tests/bpf/compat_compile_fallback.bpf.o
 endif HAVE_BPF
+
+# ---------------------------------------------------------------- issue 13
+# `make bench-bpf-upstream`: the BPF benchmark side by side with upstream's
+# cid.bpf.h (tests/bpf/bench_vs.c, bench_upstream.bpf.c), on the host when
+# it allows arenas, else inside the 7.3 guest (tests/bpf/bench-upstream.sh).
+EXTRA_DIST += tests/bpf/bench_upstream.bpf.c tests/bpf/bench_vs.c tests/bpf/bench-upstream.sh
+if HAVE_BPF
+# built with the check programs (cheap); run only by bench-bpf-upstream
+check_PROGRAMS += tests/bpf/bench-upstream
+tests_bpf_bench_upstream_SOURCES = tests/bpf/bench_vs.c tests/bpf/bench.h tests/bpf/arena_probe.h
+tests_bpf_bench_upstream_CPPFLAGS = $(tests_bpf_cppflags)
+tests_bpf_bench_upstream_LDADD = $(tests_bpf_ldadd)
+# no libtool wrapper: the program opens its object from beside itself
+tests_bpf_bench_upstream_LDFLAGS = -no-install
+tests/bpf/bench_upstream.bpf.o: $(top_srcdir)/tests/bpf/bench_upstream.bpf.c \
+		$(top_srcdir)/tests/bpf/bench.bpf.c $(tests_bpf_deps)
+	$(AM_V_GEN)$(MKDIR_P) tests/bpf; \
+	out=$$($(SHELL) $(top_srcdir)/tests/vm/fetch-source.sh 7.3 $(SRC_CACHE)); rc=$$?; \
+	hdr=$$(printf '%s\n' "$$out" | sed -n 's/^cid_bpf_h=//p'); \
+	if [ $$rc -ne 0 ] || [ -z "$$hdr" ]; then \
+		echo "bench_upstream.bpf.o: no upstream header: $$(printf '%s\n' "$$out" | sed -n 's/^SKIP: //p' | head -n 1)"; \
+		exit 1; \
+	fi; \
+	$(tests_bpf_clang) -DUPSTREAM_CID_H="\"$$hdr\"" -c $< -o $@
+bench-bpf-upstream: tests/bpf/bench-upstream tests/bpf/bench_upstream.bpf.o
+	$(SHELL) $(top_srcdir)/tests/bpf/bench-upstream.sh .
+# `make bench-bpf` runs the side-by-side table first
+bench-bpf: bench-bpf-upstream
+endif HAVE_BPF
+.PHONY: bench-bpf-upstream

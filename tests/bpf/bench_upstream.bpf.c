@@ -1,0 +1,69 @@
+// SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
+/*
+ * The BPF benchmark side by side with upstream: bench.bpf.c's programs
+ * (the library's helpers, bench_<op>) and the same timed loops around
+ * upstream's helpers (bench_up_<op>), taken from the kernel's
+ * tools/sched_ext/include/scx/cid.bpf.h of a fetched linux-source-7.3,
+ * whose path the build passes as UPSTREAM_CID_H (nothing of it is stored
+ * here).  tests/bpf/bench_vs.c runs both in one process, interleaved.
+ * The shims upstream's header expects from scx/common.bpf.h are the
+ * oracle's (tests/bpf/oracle_upstream.bpf.c).
+ */
+#define SCXCMASK_BPF_DEFINE_STRUCT
+#include "bench.bpf.c"
+
+#ifndef UPSTREAM_CID_H
+#error "UPSTREAM_CID_H must name the kernel's tools/sched_ext/include/scx/cid.bpf.h"
+#endif
+
+#undef __arena_global
+
+typedef __u32 u32;
+typedef __u64 u64;
+typedef __s32 s32;
+typedef _Bool bool;
+typedef long ssize_t;
+#define true	1
+#define false	0
+#ifndef unlikely
+#define unlikely(x)	__builtin_expect(!!(x), 0)
+#endif
+#define ctzll(x)	__builtin_ctzll(x)
+
+__u64 bench_up_errors;
+#define scx_bpf_error(fmt, args...)	((void)__sync_fetch_and_add(&bench_up_errors, 1))
+
+struct cpumask;
+u32 scx_bpf_nr_cpu_ids(void) __ksym __weak;
+s32 scx_bpf_cpu_to_cid(s32 cpu) __ksym __weak;
+bool bpf_cpumask_test_cpu(u32 cpu, const struct cpumask *cpumask) __ksym __weak;
+
+#include UPSTREAM_CID_H
+
+/* upstream's writers return nothing: (call, 0) */
+BENCH_PROG(up_and, (cmask_and(A, B), 0))
+BENCH_PROG(up_or, (cmask_or(A, B), 0))
+BENCH_PROG(up_copy, (cmask_copy(A, B), 0))
+BENCH_PROG(up_andnot, (cmask_andnot(A, B), 0))
+BENCH_PROG(up_weight, cmask_weight(A))
+BENCH_PROG(up_intersects, cmask_intersects(A, B))
+BENCH_PROG(up_subset, cmask_subset(A, B))
+BENCH_PROG(up_equal, cmask_equal(A, B))
+BENCH_PROG(up_next_set, cmask_next_set(A, ctx->cid))
+BENCH_PROG(up_next_set_wrap, cmask_next_set_wrap(A, ctx->cid))
+BENCH_PROG(up_next_and_set_wrap, cmask_next_and_set_wrap(A, B, ctx->cid))
+BENCH_PROG(up_test, cmask_test(ctx->cid, A))
+BENCH_PROG(up_set, (cmask_set(ctx->cid, A), 0))
+BENCH_PROG(up_test_and_set, cmask_test_and_set(ctx->cid, A))
+BENCH_PROG(up_test_and_clear, cmask_test_and_clear(ctx->cid, A))
+/* the macro alone gives the verifier no bound: a may_goto check does, as in the oracle */
+BENCH_PROG(up_for_each, ({
+	__u32 c, n = 0;
+
+	cmask_for_each(c, A) {
+		if (!scxcmask_can_loop)
+			break;
+		n += c;
+	}
+	n;
+}))

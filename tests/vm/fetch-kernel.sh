@@ -33,6 +33,8 @@ max_age=${FETCH_KERNEL_MAX_AGE_DAYS:-7}
 
 skip() { echo "SKIP: $*"; exit 77; }
 die() { echo "fetch-kernel: $*" >&2; exit 1; }
+fetch_name=fetch-kernel
+. "$(dirname "${BASH_SOURCE[0]}")/private-apt.sh" || die "cannot read private-apt.sh"
 
 mkdir -p "$cache" || die "cannot create $cache"
 cache=$(cd "$cache" && pwd)
@@ -63,33 +65,9 @@ if [ -n "$fresh" ] && [ -z "$(find "$fresh/vmlinux" -mtime +"$max_age" 2>/dev/nu
 	report "$fresh"
 fi
 
-# A private apt: its own sources, lists, cache and an empty dpkg status.
-apt_dir=$cache/apt
-mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" || die "cannot create $apt_dir"
-: >"$apt_dir/status"
-{
-	echo "deb $mirror sid main"
-	[ "$suite" = experimental ] && echo "deb $mirror experimental main"
-} >"$apt_dir/sources.list"
-apt_opts=(-o Dir::Etc::SourceList="$apt_dir/sources.list" -o Dir::Etc::SourceParts=/dev/null
-	-o Dir::State::Lists="$apt_dir/lists" -o Dir::Cache="$apt_dir/cache"
-	-o Dir::State::status="$apt_dir/status" -o Dir::Etc::Preferences=/dev/null
-	-o Dir::Etc::PreferencesParts=/dev/null -o APT::Architecture=amd64
-	-o Acquire::Check-Valid-Until=false -o Acquire::Retries=2
-	-o Acquire::http::Timeout=20 -o Acquire::https::Timeout=20
-	-o APT::Sandbox::User=root -q)
-
-fallback_or_skip() {
-	if [ -n "$fresh" ]; then
-		echo "fetch-kernel: $*; using the cached $(basename "$fresh")" >&2
-		report "$fresh"
-	fi
-	skip "$*"
-}
-
-if ! timeout 180 apt-get "${apt_opts[@]}" update >"$apt_dir/update.log" 2>&1; then
-	fallback_or_skip "apt-get update from $mirror failed ($(tail -n 1 "$apt_dir/update.log"))"
-fi
+# A private apt (tests/vm/private-apt.sh).
+private_apt "$cache/apt" "$mirror" "$suite"
+private_apt_update
 
 # The newest linux-binary-<series>[.N+debN]-cloud-amd64 in the wanted suite
 # (7.2 must not match 7.20).

@@ -42,6 +42,8 @@ parts=(tools/sched_ext kernel/sched/ext
 
 skip() { echo "SKIP: $*"; exit 77; }
 die() { echo "fetch-source: $*" >&2; exit 1; }
+fetch_name=fetch-source
+. "$(dirname "${BASH_SOURCE[0]}")/private-apt.sh" || die "cannot read private-apt.sh"
 
 mkdir -p "$cache" || die "cannot create $cache"
 cache=$(cd "$cache" && pwd)
@@ -77,32 +79,9 @@ if [ -n "$fresh" ] && [ -z "$(find "$fresh/package" -mtime +"$max_age" 2>/dev/nu
 	report "$fresh"
 fi
 
-apt_dir=$cache/apt-$suite
-mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" || die "cannot create $apt_dir"
-: >"$apt_dir/status"
-{
-	echo "deb $mirror sid main"
-	[ "$suite" = experimental ] && echo "deb $mirror experimental main"
-} >"$apt_dir/sources.list"
-apt_opts=(-o Dir::Etc::SourceList="$apt_dir/sources.list" -o Dir::Etc::SourceParts=/dev/null
-	-o Dir::State::Lists="$apt_dir/lists" -o Dir::Cache="$apt_dir/cache"
-	-o Dir::State::status="$apt_dir/status" -o Dir::Etc::Preferences=/dev/null
-	-o Dir::Etc::PreferencesParts=/dev/null -o APT::Architecture=amd64
-	-o Acquire::Check-Valid-Until=false -o Acquire::Retries=2
-	-o Acquire::http::Timeout=20 -o Acquire::https::Timeout=20
-	-o APT::Sandbox::User=root -q)
-
-fallback_or_skip() {
-	if [ -n "$fresh" ]; then
-		echo "fetch-source: $*; using the cached $(basename "$fresh")" >&2
-		report "$fresh"
-	fi
-	skip "$*"
-}
-
-if ! timeout 180 apt-get "${apt_opts[@]}" update >"$apt_dir/update.log" 2>&1; then
-	fallback_or_skip "apt-get update from $mirror failed ($(tail -n 1 "$apt_dir/update.log"))"
-fi
+# A private apt (tests/vm/private-apt.sh).
+private_apt "$cache/apt-$suite" "$mirror" "$suite"
+private_apt_update
 
 pkg=linux-source-$series
 ver=$(apt-cache "${apt_opts[@]}" madison "$pkg" 2>/dev/null |

@@ -2,7 +2,7 @@
 #
 # The defect classes of issue 9: descriptors, size arithmetic, cmasks read
 # while another thread rewrites them, and sysfs reading that grows linearly.
-robust_support = tests/unit/sysfs_tree.h
+robust_support = tests/unit/sysfs_tree.h tests/unit/robust_testlib.h
 
 # Files opened by a map of N cpus: an LD_PRELOAD shim counts them.  The
 # shim is built without the sanitizer flags (AM_CFLAGS and AM_LDFLAGS

@@ -20,6 +20,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <scxcmask/scxcmask.h>
+#include "robust_testlib.h"
 #include "sysfs_tree.h"
 
 #define MAX_FDS 1024
@@ -35,25 +36,8 @@ struct fd_table {
 	struct fd_id e[MAX_FDS];
 };
 
-static int passed, failed;
 static char tmp[PATH_MAX];
 static struct stat sentinel;
-
-static void check(int ok, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void check(int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%s: ", ok ? "ok" : "FAIL");
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	if (ok)
-		passed++;
-	else
-		failed++;
-}
 
 static int by_fd(const void *a, const void *b)
 {
@@ -389,6 +373,5 @@ int main(void)
 	t_tree_remove(tmp);
 	while (nowned)
 		free(owned[--nowned]);
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return t_summary();
 }

@@ -21,12 +21,12 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include <scxcmask/scxcmask.h>
+#include "robust_testlib.h"
 #include "sysfs_tree.h"
 
 #define BIG	((size_t)1 << 29)	/* 2^32 bits: the largest bitmap a u32 count names */
 #define FILL	0xa5
 
-static int passed, failed;
 static char *big_map;
 static size_t page;
 static struct scx_cid_map *map;
@@ -35,22 +35,6 @@ static struct scx_cid_map *map;
  * are skipped: each one walks 512 MiB, minutes there; ASan runs them all.
  */
 static size_t max_bytes = SIZE_MAX;
-
-__attribute__((format(printf, 2, 3)))
-static void check(int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%s: ", ok ? "ok" : "FAIL");
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	if (ok)
-		passed++;
-	else
-		failed++;
-}
 
 /*
  * @len bytes ending at the guard page, all zero: the mapping's pages are
@@ -573,6 +557,5 @@ int main(void)
 	override_bounds();
 	scx_cid_map_free(map);
 	munmap(big_map, BIG + 2 * page);
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return t_summary();
 }

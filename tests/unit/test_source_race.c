@@ -31,6 +31,7 @@
 #include <string.h>
 #include <time.h>
 #include <scxcmask/scxcmask.h>
+#include "robust_testlib.h"
 #include "sysfs_tree.h"
 
 #define NCPU	128		/* the map: cpus i and i + 64 are SMT siblings */
@@ -38,24 +39,7 @@
 #define OUT_MAX	1024
 #define MAX_SLOTS 8
 
-static int passed, failed;
 static struct scx_cid_map *map;
-
-__attribute__((format(printf, 2, 3)))
-static void check(int ok, const char *fmt, ...)
-{
-	va_list ap;
-
-	printf("%s: ", ok ? "ok" : "FAIL");
-	va_start(ap, fmt);
-	vprintf(fmt, ap);
-	va_end(ap);
-	putchar('\n');
-	if (ok)
-		passed++;
-	else
-		failed++;
-}
 
 /* ------------------------------------------------------------ sources */
 
@@ -323,6 +307,5 @@ int main(void)
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		run_case(&cases[i], iters, scaled != NULL);
 	scx_cid_map_free(map);
-	printf("%d passed, %d failed\n", passed, failed);
-	return failed ? 1 : 0;
+	return t_summary();
 }

@@ -53,32 +53,17 @@ qemu=${QEMU:-qemu-system-x86_64}
 work=$builddir/tests/vm/work-bpf
 start=$(date +%s)
 
-say() { printf '[%4ss] %s\n' "$(( $(date +%s) - start ))" "$*"; }
-skip() { echo "SKIP: $*"; exit 77; }
-
-command -v "$qemu" >/dev/null 2>&1 || skip "$qemu is not installed"
-rm -rf "$work"
-mkdir -p "$work"
+# say, skip, vm_prepare, vm_fetch_kernels
+. "$here/vm-lib.sh" || exit 1
+vm_prepare
 
 # 1. Kernels.
-declare -A vmlinuz
-avail=()
+declare -A vmlinuz vmlinux
+vm_fetch_kernels
 skipped=()
-for k in $kernels; do
-	out=$("$here/fetch-kernel.sh" "$k" "$cache" 2>"$work/fetch-$k.err")
-	case $? in
-	0)
-		vmlinuz[$k]=$(sed -n 's/^vmlinuz=//p' <<<"$out")
-		avail+=("$k")
-		;;
-	77)
-		say "kernel $k skipped: ${out#SKIP: }"
-		skipped+=("bpf-proofs[$k]: skipped: ${out#SKIP: }")
-		;;
-	*) say "kernel $k: fetch-kernel.sh failed: $(cat "$work/fetch-$k.err")"; exit 1 ;;
-	esac
+for ks in "${kernel_skips[@]}"; do
+	skipped+=("bpf-proofs[${ks%%=*}]: skipped: ${ks#*=}")
 done
-[ ${#avail[@]} -gt 0 ] || skip "no sched_ext kernel could be fetched (see above)"
 
 # 2. The guest's root: the programs themselves (libtool keeps the real
 # executable of a program linked against the uninstalled library in .libs/).

@@ -32,31 +32,13 @@ qemu=${QEMU:-qemu-system-x86_64}
 work=$builddir/tests/vm/work
 start=$(date +%s)
 
-say() { printf '[%4ss] %s\n' "$(( $(date +%s) - start ))" "$*"; }
-skip() { echo "SKIP: $*"; exit 77; }
-
-command -v "$qemu" >/dev/null 2>&1 || skip "$qemu is not installed"
-rm -rf "$work"
-mkdir -p "$work"
+# say, skip, vm_prepare, vm_fetch_kernels
+. "$here/vm-lib.sh" || exit 1
+vm_prepare
 
 # 1. Kernels.
 declare -A vmlinuz vmlinux
-avail=()
-for k in $kernels; do
-	out=$("$here/fetch-kernel.sh" "$k" "$cache" 2>"$work/fetch-$k.err")
-	rc=$?
-	case $rc in
-	0)
-		vmlinuz[$k]=$(sed -n 's/^vmlinuz=//p' <<<"$out")
-		vmlinux[$k]=$(sed -n 's/^vmlinux=//p' <<<"$out")
-		avail+=("$k")
-		say "kernel $k: $(cat "$(dirname "${vmlinuz[$k]}")/package" 2>/dev/null)"
-		;;
-	77) say "kernel $k skipped: ${out#SKIP: }" ;;
-	*) say "kernel $k: fetch-kernel.sh failed: $(cat "$work/fetch-$k.err")"; exit 1 ;;
-	esac
-done
-[ ${#avail[@]} -gt 0 ] || skip "no sched_ext kernel could be fetched (see above)"
+vm_fetch_kernels
 
 # 2. The BPF object, against the newest kernel's BTF (CO-RE adapts it to
 # the others; its 7.3-only ops fields such as cid_shard_size stay zero, and

@@ -6,13 +6,7 @@
 # root and BPF arenas: the guest has both) and prints each one's output
 # between "BPFTEST begin NAME" and "BPFTEST end NAME rc=N" lines on the
 # serial console, then powers off.  The host (run-bpf.sh) judges.
-/bin/busybox --install -s /bin
-export PATH=/bin
-mount -t proc proc /proc
-mount -t sysfs sysfs /sys
-mount -t devtmpfs devtmpfs /dev
-mount -t tmpfs tmpfs /tmp
-mount -t bpf bpf /sys/fs/bpf
+. /etc/guest-prelude.sh
 echo "GUEST start $(cut -d' ' -f1 /proc/uptime)s $(uname -r) cpus=$(cat /sys/devices/system/cpu/online)"
 for t in $(cat /opt/bpf/list); do
 	echo "BPFTEST begin $t $(cut -d' ' -f1 /proc/uptime)s"

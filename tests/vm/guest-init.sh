@@ -10,13 +10,7 @@
 # with that cid_shard_size).  Prints RESULT lines on the serial
 # console and sends /out (sysfs snapshot, truth.json, logs, dmesg) as a tar
 # over virtio-serial, then powers off.
-/bin/busybox --install -s /bin
-export PATH=/bin
-mount -t proc proc /proc
-mount -t sysfs sysfs /sys
-mount -t devtmpfs devtmpfs /dev
-mount -t tmpfs tmpfs /tmp
-mount -t bpf bpf /sys/fs/bpf
+. /etc/guest-prelude.sh
 mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
 . /etc/vmtest.conf
 mkdir -p /out

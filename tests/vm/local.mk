@@ -10,7 +10,7 @@
 EXTRA_DIST += tests/vm/fetch-kernel.sh tests/vm/mkinitramfs.sh tests/vm/guest-init.sh \
 	tests/vm/run.sh tests/vm/topologies tests/fixtures/vm
 EXTRA_DIST += tests/vm/run-bpf.sh tests/vm/guest-bpf.sh
-EXTRA_DIST += tests/vm/private-apt.sh tests/vm/vm-lib.sh
+EXTRA_DIST += tests/vm/private-apt.sh tests/vm/vm-lib.sh tests/vm/guest-prelude.sh
 
 if HAVE_BPF
 # Every part runs even when an earlier one fails; check-vm fails if any did.

@@ -3,10 +3,11 @@
 #
 # mkinitramfs.sh BUILDDIR OUT.cpio.gz [--init FILE] [--add SRC DEST]...
 #
-# The check-vm guest's root: static busybox, /init (guest-init.sh) and the
-# programs `make` built in BUILDDIR (examples/qmap_cid/qmap_cid and its BPF
-# object), linked dynamically: every library ldd lists is copied in at the
-# same path, so the guest runs exactly the host's binaries.  Each boot adds
+# The check-vm guest's root: static busybox, /init (guest-init.sh), the
+# prelude every /init sources (guest-prelude.sh, as /etc/guest-prelude.sh)
+# and the programs `make` built in BUILDDIR (examples/qmap_cid/qmap_cid and
+# its BPF object), linked dynamically: every library ldd lists is copied
+# in at the same path, so the guest runs exactly the host's binaries.  Each boot adds
 # its own /etc/vmtest.conf as a second cpio archive (the kernel unpacks
 # concatenated archives in order).
 #
@@ -46,6 +47,7 @@ trap 'rm -rf "$root"' EXIT
 mkdir -p "$root"/{bin,dev,proc,sys,tmp,etc,out,opt/qmap_cid}
 cp "$busybox" "$root/bin/busybox"
 ln -s busybox "$root/bin/sh"
+install -m 644 "$srcdir/guest-prelude.sh" "$root/etc/guest-prelude.sh"
 exes=()
 if [ -n "$init" ]; then
 	install -m 755 "$init" "$root/init"

@@ -48,15 +48,22 @@ static void usage(FILE *f)
 		   "\nexit status: 0 success, 1 failure (message on stderr), 2 usage error\n");
 }
 
+/* "scxcmask: CMD: MESSAGE" on stderr (no "CMD: " without a command). */
+__attribute__((format(printf, 2, 0)))
+static void vmessage(const char *cmd, const char *fmt, va_list ap)
+{
+	fprintf(stderr, "scxcmask: %s%s", cmd ? cmd : "", cmd ? ": " : "");
+	vfprintf(stderr, fmt, ap);
+	fputc('\n', stderr);
+}
+
 int tool_error(int status, const char *cmd, const char *fmt, ...)
 {
 	va_list ap;
 
-	fprintf(stderr, "scxcmask: %s%s", cmd ? cmd : "", cmd ? ": " : "");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage(cmd, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	return status;
 }
 
@@ -73,11 +80,9 @@ int tool_usage_error(const char *cmd, const char *fmt, ...)
 	const struct tool_command *c = find_command(cmd);
 	va_list ap;
 
-	fprintf(stderr, "scxcmask: %s%s", cmd ? cmd : "", cmd ? ": " : "");
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vmessage(cmd, fmt, ap);
 	va_end(ap);
-	fputc('\n', stderr);
 	if (c)	/* the first line of the usage: the synopsis, not the blurb */
 		fprintf(stderr, "usage: scxcmask %.*s\n", (int)strcspn(c->usage, "\n"), c->usage);
 	else

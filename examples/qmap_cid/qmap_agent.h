@@ -30,6 +30,12 @@ struct qmap_agent {
 void qmap_check(struct qmap_agent *a, bool ok, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
+/*
+ * Reads a one-line sysfs file such as a cpu list into @buf (@len bytes,
+ * newline dropped); 0, or -errno with @buf "" when it cannot be opened.
+ */
+int qmap_read_list(const char *path, char *buf, size_t len);
+
 /* The kernel's cpu<->cid tables and topology against the prediction. */
 void qmap_check_tables(struct qmap_agent *a);
 

@@ -103,7 +103,7 @@ void qmap_check_tables(struct qmap_agent *a)
 
 /* ------------------------------------------------------------ set_cmask probe */
 
-static int read_list(const char *path, char *buf, size_t len)
+int qmap_read_list(const char *path, char *buf, size_t len)
 {
 	FILE *f = fopen(path, "r");
 	size_t n;
@@ -350,8 +350,8 @@ static void probe_lists(struct probe_set *ps, const struct qmap_agent *a)
 	int cpu, first = -1, last = -1;
 
 	ps->n = 0;
-	if (read_list("/sys/devices/system/cpu/online", list, sizeof(list)) ||
-	    read_list("/sys/devices/system/cpu/possible", possible, sizeof(possible)) ||
+	if (qmap_read_list("/sys/devices/system/cpu/online", list, sizeof(list)) ||
+	    qmap_read_list("/sys/devices/system/cpu/possible", possible, sizeof(possible)) ||
 	    cpuset_from_list(&on, list))
 		return;
 	for (cpu = 0; cpu < CPU_SETSIZE; cpu++) {
@@ -475,7 +475,7 @@ static void check_online_cmask(struct qmap_agent *a, const char *when)
 			   scxcmask_errmsg());
 		return;
 	}
-	if (read_list("/sys/devices/system/cpu/online", online, sizeof(online)) ||
+	if (qmap_read_list("/sys/devices/system/cpu/online", online, sizeof(online)) ||
 	    scx_cmask_alloc_for_map(&want, a->map) ||
 	    scx_cmask_from_cpulist(want, a->map, online, 0)) {
 		qmap_check(a, false, "hotplug %s: cannot convert the online cpus", when);
@@ -593,7 +593,7 @@ void qmap_check_hotplug(struct qmap_agent *a, int cpu)
 				   a->exit_info->exited ? "ejected" : "still attached");
 			break;
 		}
-		cnt = read_list("/sys/devices/system/cpu/online", list, sizeof(list)) ||
+		cnt = qmap_read_list("/sys/devices/system/cpu/online", list, sizeof(list)) ||
 		      cpuset_from_list(&on, list) ? -1 : CPU_COUNT(&on);
 		qmap_check(a, e.cid == cid && e.online == (uint32_t)online,
 			   "%s: ops.cid_%s(%d), expected ops.cid_%s(%d)", when,
@@ -640,7 +640,7 @@ void qmap_visit_online_cpus(struct qmap_agent *a)
 	int cpu, status;
 
 	(void)a;	/* the counters it feeds are read by qmap_check_dispatch() */
-	if (read_list("/sys/devices/system/cpu/online", online, sizeof(online)) ||
+	if (qmap_read_list("/sys/devices/system/cpu/online", online, sizeof(online)) ||
 	    cpuset_from_list(&on, online))
 		return;
 	child = fork();
@@ -700,7 +700,7 @@ static void json_file(FILE *f, const char *key, const char *path)
 {
 	char buf[1024];
 
-	read_list(path, buf, sizeof(buf));
+	qmap_read_list(path, buf, sizeof(buf));
 	json_str(f, key, buf);
 }
 

@@ -16,20 +16,6 @@
 #include <string.h>
 #include "qmap_agent.h"
 
-static int read_online(char *buf, size_t len)
-{
-	FILE *f = fopen("/sys/devices/system/cpu/online", "r");
-	size_t n;
-
-	if (!f)
-		return -errno;
-	n = fread(buf, 1, len - 1, f);
-	fclose(f);
-	buf[n] = 0;
-	buf[strcspn(buf, "\n")] = 0;
-	return 0;
-}
-
 /* The kernel's online cmask against the library's, cid by cid. */
 static void check_online_cmask(struct qmap_agent *a, uint64_t addr)
 {
@@ -44,7 +30,7 @@ static void check_online_cmask(struct qmap_agent *a, uint64_t addr)
 			   (unsigned long long)addr, scxcmask_errmsg());
 		return;
 	}
-	if (read_online(online, sizeof(online)) || scx_cmask_alloc_for_map(&pred, a->map) ||
+	if (qmap_read_list("/sys/devices/system/cpu/online", online, sizeof(online)) || scx_cmask_alloc_for_map(&pred, a->map) ||
 	    scx_cmask_from_cpulist(pred, a->map, online, 0)) {
 		qmap_check(a, false, "online cmask: cannot predict from \"%s\": %s", online,
 			   scxcmask_errmsg());

@@ -63,16 +63,19 @@ if [ -e "$dir/7.2" ]; then
 	expect 1 "NO CID SUPPORT" check --btf "$dir/plain"
 	expect 1 "cid support:      no" check --btf "$dir/scx-6.12"
 	# the file is read once, by the library: a pipe works, raw BTF or ELF
-	# piped_ok LABEL FILE: 'cat FILE | scxcmask check --btf /dev/stdin' says OK
-	piped_ok() {
-		cat "$2" | "$tool" check --btf /dev/stdin >"$dir/out" 2>&1
+	# piped WANT PATTERN FILE WHAT: 'cat FILE | scxcmask check --btf
+	# /dev/stdin' exits WANT and prints PATTERN (WHAT names a failure)
+	piped() {
+		cat "$3" | "$tool" check --btf /dev/stdin >"$dir/out" 2>&1
 		rc=$?
-		if [ $rc -eq 0 ] && grep -q "verdict:          OK" "$dir/out"; then
+		if [ $rc -eq "$1" ] && grep -q "$2" "$dir/out"; then
 			pass=$((pass + 1))
 		else
-			fail=$((fail + 1)); echo "FAIL: $1 piped into --btf /dev/stdin: exit $rc"; cat "$dir/out"
+			fail=$((fail + 1)); echo "FAIL: $4: exit $rc"; cat "$dir/out"
 		fi
 	}
+	# piped_ok LABEL FILE: 'cat FILE | scxcmask check --btf /dev/stdin' says OK
+	piped_ok() { piped 0 "verdict:          OK" "$2" "$1 piped into --btf /dev/stdin"; }
 	piped_ok "7.3 raw BTF" "$dir/7.3"
 	expect 0 "verdict:          OK" check --btf /dev/stdin <"$dir/7.3"
 	# a FIFO with no writer: an error at once, not a hang (timeout: exit 124)
@@ -96,13 +99,7 @@ if [ -e "$dir/7.2" ]; then
 	# over the 64 MiB cap, from a file and from a pipe
 	{ printf '\237\353\001\000'; head -c $((64 * 1024 * 1024)) /dev/zero; } >"$dir/huge"
 	expect 1 "more than the 64 MiB a BTF check reads" check --btf "$dir/huge"
-	cat "$dir/huge" | "$tool" check --btf /dev/stdin >"$dir/out" 2>&1
-	rc=$?
-	if [ $rc -eq 1 ] && grep -q "/dev/stdin: more than the 64 MiB" "$dir/out"; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1)); echo "FAIL: check --btf /dev/stdin over the cap: exit $rc"; cat "$dir/out"
-	fi
+	piped 1 "/dev/stdin: more than the 64 MiB" "$dir/huge" "check --btf /dev/stdin over the cap"
 	rm -f "$dir/huge"
 	expect 1 "not a regular file or a pipe (a character device)" check --btf /dev/zero
 	expect 1 "is a directory" check --btf "$dir"

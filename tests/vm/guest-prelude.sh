@@ -1,8 +1,9 @@
 # SPDX-License-Identifier: LGPL-2.1 OR BSD-2-Clause
 #
-# The start of every mkinitramfs.sh guest's /init (busybox sh; installed as
-# /etc/guest-prelude.sh and sourced by guest-init.sh and guest-bpf.sh):
-# busybox's applets on PATH and the filesystems the tests read.
+# The start of every guest's /init (busybox sh): installed as
+# /etc/guest-prelude.sh by mkinitramfs.sh and upstream-qmap.sh, sourced by
+# guest-init.sh, guest-bpf.sh and upstream-qmap-guest.sh.  Busybox's
+# applets on PATH and the filesystems the tests read.
 /bin/busybox --install -s /bin
 export PATH=/bin
 mount -t proc proc /proc

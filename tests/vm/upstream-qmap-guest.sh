@@ -12,12 +12,7 @@
 #	QMAP <build> rc=<n> state=<s>      after SIGINT: exit code, sched_ext state
 #	DMESG <line>                       the kernel's sched_ext lines at the end
 #	GUEST done fail=<n>
-/bin/busybox --install -s /bin
-mount -t proc proc /proc
-mount -t sysfs sys /sys
-mount -t devtmpfs dev /dev
-mount -t tmpfs tmp /tmp
-mount -t bpf bpf /sys/fs/bpf
+. /etc/guest-prelude.sh
 mount -t debugfs debugfs /sys/kernel/debug 2>/dev/null
 echo "GUEST start $(cut -d' ' -f1 /proc/uptime) $(uname -r)"
 

@@ -109,6 +109,7 @@ mkroot() {
 	rm -rf "$root" && mkdir -p "$root"/{bin,dev,proc,sys,tmp,etc,opt} || return 1
 	cp "$busybox" "$root/bin/busybox" && ln -s busybox "$root/bin/sh" &&
 		install -m 755 "$here/upstream-qmap-guest.sh" "$root/init" &&
+		install -m 644 "$here/guest-prelude.sh" "$root/etc/guest-prelude.sh" &&
 		install -m 755 "$w/progstats" "$root/bin/progstats" || return 1
 	for v in upstream compat; do
 		install -D -m 755 "$w/$v/scx_qmap" "$root/opt/$v/scx_qmap" || return 1

@@ -527,8 +527,6 @@ int main(void)
 {
 	struct t_tree t = { .ncpu = 8, .smt = true };
 	bool slow_ok = !getenv("SCXCMASK_STRESS_ITERS");	/* set by the valgrind stage */
-	char dir[PATH_MAX];
-	int err;
 
 	page = (size_t)sysconf(_SC_PAGESIZE);
 	if (!slow_ok)
@@ -539,16 +537,7 @@ int main(void)
 		perror("mmap");
 		return 99;
 	}
-	if (t_tree_tmpdir(dir, sizeof(dir), "size-bounds") || t_tree_make(dir, &t)) {
-		perror("sysfs tree");
-		return 99;
-	}
-	err = scx_cid_map_new(&map, dir);
-	t_tree_remove(dir);
-	if (err) {
-		fprintf(stderr, "map: %s\n", scxcmask_errmsg());
-		return 99;
-	}
+	map = t_tree_map(&t, "size-bounds");
 	cpuset_bounds();
 	cpu_bitmap_bounds();
 	parse_bounds(slow_ok);

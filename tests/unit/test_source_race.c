@@ -291,19 +291,8 @@ int main(void)
 	struct t_tree tree = { .ncpu = NCPU, .smt = true };
 	const char *scaled = getenv("SCXCMASK_STRESS_ITERS");
 	unsigned long iters = scaled ? 100 * strtoul(scaled, NULL, 10) : 20000;
-	char dir[PATH_MAX];
-	int err;
 
-	if (t_tree_tmpdir(dir, sizeof(dir), "race") || t_tree_make(dir, &tree)) {
-		perror("sysfs tree");
-		return 99;
-	}
-	err = scx_cid_map_new(&map, dir);
-	t_tree_remove(dir);
-	if (err) {
-		fprintf(stderr, "map: %s\n", scxcmask_errmsg());
-		return 99;
-	}
+	map = t_tree_map(&tree, "race");
 	for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++)
 		run_case(&cases[i], iters, scaled != NULL);
 	scx_cid_map_free(map);

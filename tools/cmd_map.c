@@ -207,21 +207,6 @@ static void print_cid_range(uint32_t first, uint32_t end)
 		printf("cids %u-%u", first, end - 1);
 }
 
-/* Cids [first, end) sharing the same value of a topo field, from @first. */
-static uint32_t unit_end(const struct scx_cid_map *map, uint32_t first, size_t field)
-{
-	uint32_t n = scx_cid_map_nr_cids(map), end = first + 1;
-	struct scx_cid_topo a, b;
-
-	scx_cid_map_topo(map, first, &a);
-	for (; end < n; end++) {
-		scx_cid_map_topo(map, end, &b);
-		if (memcmp((char *)&a + field, (char *)&b + field, sizeof(int32_t)))
-			break;
-	}
-	return end;
-}
-
 static void print_core(const struct scx_cid_map *map, uint32_t first, uint32_t end)
 {
 	struct scx_cid_topo t;
@@ -262,7 +247,7 @@ static void print_tail(const struct scx_cid_map *map, uint32_t first)
 static void print_cores(const struct scx_cid_map *map, uint32_t c, uint32_t end)
 {
 	while (c < end) {
-		uint32_t core_end = unit_end(map, c, offsetof(struct scx_cid_topo, core_idx));
+		uint32_t core_end = tool_unit_end(map, c, end, TOOL_UNIT_CORE);
 
 		print_core(map, c, core_end);
 		c = core_end;
@@ -273,7 +258,7 @@ static void print_cores(const struct scx_cid_map *map, uint32_t c, uint32_t end)
 static void print_clusters(const struct scx_cid_map *map, uint32_t c, uint32_t end)
 {
 	while (c < end) {
-		uint32_t cl_end = unit_end(map, c, offsetof(struct scx_cid_topo, cluster_idx));
+		uint32_t cl_end = tool_unit_end(map, c, end, TOOL_UNIT_CLUSTER);
 		struct scx_cid_topo t;
 
 		scx_cid_map_topo(map, c, &t);
@@ -303,12 +288,12 @@ static void print_map_tree(const struct scx_cid_map *map, const struct map_args 
 		scx_cid_map_topo(map, c, &t);
 		if (t.node_idx < 0)
 			break;
-		node_end = unit_end(map, c, offsetof(struct scx_cid_topo, node_idx));
+		node_end = tool_unit_end(map, c, n, TOOL_UNIT_NODE);
 		printf("node %d: ", t.node_idx);
 		print_cid_range(c, node_end);
 		printf("\n");
 		while (c < node_end) {
-			uint32_t llc_end = unit_end(map, c, offsetof(struct scx_cid_topo, llc_idx));
+			uint32_t llc_end = tool_unit_end(map, c, node_end, TOOL_UNIT_LLC);
 
 			scx_cid_map_topo(map, c, &t);
 			printf("  llc %d: ", t.llc_idx);

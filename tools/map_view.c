@@ -13,6 +13,8 @@ static int32_t unit_idx(const struct scx_cid_map *map, uint32_t cid, enum tool_u
 		return t.node_idx;
 	case TOOL_UNIT_LLC:
 		return t.llc_idx;
+	case TOOL_UNIT_CLUSTER:
+		return t.cluster_idx;
 	default:
 		return t.core_idx;
 	}

@@ -126,7 +126,7 @@ endif HAVE_BPF_CLANG2
 # fetched from Debian's linux-source-7.3 (tests/vm/fetch-source.sh) when the
 # object is made -- by `make tests/bpf/oracle_upstream.bpf.o`, which
 # check-vm runs; the program skips, printing why, while it is absent.
-EXTRA_DIST += tests/bpf/oracle_upstream.bpf.c
+EXTRA_DIST += tests/bpf/oracle_upstream.bpf.c tests/bpf/upstream_cid.bpf.h
 if HAVE_BPF
 SRC_CACHE ?= $(HOME)/.cache/libscxcmask-src
 check_PROGRAMS += tests/bpf/oracle-upstream
@@ -139,7 +139,7 @@ tests_bpf_oracle_upstream_LDADD = $(tests_bpf_ldadd)
 tests_bpf_oracle_upstream_LDFLAGS = -no-install
 
 tests/bpf/oracle_upstream.bpf.o: $(top_srcdir)/tests/bpf/oracle_upstream.bpf.c \
-		$(top_srcdir)/tests/bpf/agree.bpf.c $(tests_bpf_deps)
+		$(top_srcdir)/tests/bpf/agree.bpf.c $(top_srcdir)/tests/bpf/upstream_cid.bpf.h $(tests_bpf_deps)
 	$(AM_V_GEN)$(MKDIR_P) tests/bpf; rm -f tests/bpf/oracle_upstream.skip; \
 	out=$$($(SHELL) $(top_srcdir)/tests/vm/fetch-source.sh 7.3 $(SRC_CACHE)); rc=$$?; \
 	hdr=$$(printf '%s\n' "$$out" | sed -n 's/^cid_bpf_h=//p'); \
@@ -181,7 +181,7 @@ tests_bpf_bench_upstream_LDADD = $(tests_bpf_ldadd)
 # no libtool wrapper: the program opens its object from beside itself
 tests_bpf_bench_upstream_LDFLAGS = -no-install
 tests/bpf/bench_upstream.bpf.o: $(top_srcdir)/tests/bpf/bench_upstream.bpf.c \
-		$(top_srcdir)/tests/bpf/bench.bpf.c $(tests_bpf_deps)
+		$(top_srcdir)/tests/bpf/bench.bpf.c $(top_srcdir)/tests/bpf/upstream_cid.bpf.h $(tests_bpf_deps)
 	$(AM_V_GEN)$(MKDIR_P) tests/bpf; \
 	out=$$($(SHELL) $(top_srcdir)/tests/vm/fetch-source.sh 7.3 $(SRC_CACHE)); rc=$$?; \
 	hdr=$$(printf '%s\n' "$$out" | sed -n 's/^cid_bpf_h=//p'); \

@@ -16,34 +16,8 @@
 #define SCXCMASK_BPF_DEFINE_STRUCT
 #include "agree.bpf.c"
 
-#ifndef UPSTREAM_CID_H
-#error "UPSTREAM_CID_H must name the kernel's tools/sched_ext/include/scx/cid.bpf.h"
-#endif
-
-/* upstream's bpf_arena_common.bpf.h defines it again, differently spelled */
-#undef __arena_global
-
-typedef __u32 u32;
-typedef __u64 u64;
-typedef __s32 s32;
-typedef _Bool bool;
-typedef long ssize_t;
-#define true	1
-#define false	0
-#ifndef unlikely
-#define unlikely(x)	__builtin_expect(!!(x), 0)
-#endif
-#define ctzll(x)	__builtin_ctzll(x)
-
-__u64 oracle_up_errors;
-#define scx_bpf_error(fmt, args...)	((void)__sync_fetch_and_add(&oracle_up_errors, 1))
-
-struct cpumask;
-u32 scx_bpf_nr_cpu_ids(void) __ksym __weak;
-s32 scx_bpf_cpu_to_cid(s32 cpu) __ksym __weak;
-bool bpf_cpumask_test_cpu(u32 cpu, const struct cpumask *cpumask) __ksym __weak;
-
-#include UPSTREAM_CID_H
+#define UPSTREAM_ERRORS	oracle_up_errors
+#include "upstream_cid.bpf.h"
 
 /* Upstream's void functions return nothing: the loader compares words only. */
 static __always_inline __s64 uprun_construct(struct agree_case __arena *c, mask_t a)

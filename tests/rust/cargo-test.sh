@@ -21,7 +21,9 @@ lib=$build/libscxcmask/.libs
 [ -e "$lib/libscxcmask.so" ] || { echo "FAIL: $lib/libscxcmask.so is not built"; exit 1; }
 # A sanitizer build's library needs the ASan runtime loaded before it,
 # which a Rust test binary does not do; the plain build runs the crate.
-if nm -D "$lib/libscxcmask.so" 2>/dev/null | grep -q ' U __asan_init'; then
+# (grep reads all of nm's output: with -q, nm's SIGPIPE would fail the
+# pipeline under pipefail and hide the match)
+if nm -D "$lib/libscxcmask.so" 2>/dev/null | grep ' U __asan_init' >/dev/null; then
 	echo "SKIP: this libscxcmask is built with AddressSanitizer (configure --enable-sanitizers): Rust binaries cannot load its runtime first; the crate is tested against the plain build"
 	exit 77
 fi

@@ -22,6 +22,8 @@ for sym in $defined; do
 	base=${sym%%.*}		# gcc's clones: scx_cmask_weight.resolver
 	case $base in
 	scxcmask__*) pass=$((pass + 1)); continue ;;
+	# what a sanitizer build's instrumentation adds (--enable-sanitizers)
+	__asan* | ___asan* | __odr_asan* | __ubsan* | __sancov*) continue ;;
 	esac
 	if printf '%s\n' "$public" | grep -qx "$base"; then
 		pass=$((pass + 1))

@@ -26,7 +26,7 @@ echo "arena-fuzz: building with $cc ($("$cc" -dumpversion))"
 "$cc" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
 	-I"$build" -I"$build/include" -I"$src/include" -I"$src/common" -I"$src/libscxcmask" \
 	"$src/tests/fuzz/arena_fuzz.c" "$src/libscxcmask/arena.c" "$src/libscxcmask/errmsg.c" \
-	"$src/libscxcmask/cmask.c" "${libs[@]}" -o "$out/arena_fuzz_lf" || exit 1
+	"$src/libscxcmask/cmask.c" "$src/libscxcmask/opts.c" "${libs[@]}" -o "$out/arena_fuzz_lf" || exit 1
 
 echo "arena-fuzz: fuzzing for ${secs}s"
 "$out/arena_fuzz_lf" -max_total_time="$secs" -rss_limit_mb=2048 -print_final_stats=1 \

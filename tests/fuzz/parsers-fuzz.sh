@@ -25,12 +25,12 @@ fuzz_cc parsers-fuzz
 lib="$src/libscxcmask"
 parsers=("$lib/bitrange.c" "$lib/textout.c" "$lib/cpulist.c" "$lib/hexmask.c" "$lib/cidlist.c"
 	"$lib/errmsg.c" "$lib/cmask.c")
-# the conversion target (convert) needs the cid maps too: the whole
-# library but for its libbpf parts
-library=()
-for f in "$lib"/*.c; do
-	case $f in */arena.c | */btf.c) ;; *) library+=("$f") ;; esac
-done
+# the conversion target (convert) needs the cid maps too, and they ask
+# the BTF check for the kernel's generation: the whole library, with
+# libbpf when it was configured (as the library itself links it)
+library=("$lib"/*.c)
+libs=()
+grep -q '^#define HAVE_LIBBPF 1' "$build/config.h" && libs=($(pkg-config --libs libbpf))
 failed=0 total=0
 for t in cpulist hexmask cidlist convert; do
 	srcs=("${parsers[@]}")
@@ -39,7 +39,7 @@ for t in cpulist hexmask cidlist convert; do
 	"$cc" -g -O1 -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all \
 		-I"$build" -I"$build/include" -I"$src/include" -I"$src/common" -I"$lib" \
 		-I"$src/tests/unit" "$src/tests/fuzz/${t}_fuzz.c" "${srcs[@]}" \
-		-o "$out/${t}_fuzz_lf" || exit 1
+		$([ "$t" != convert ] || echo "${libs[@]}") -o "$out/${t}_fuzz_lf" || exit 1
 	mkdir -p "$out/$t-corpus" "$out/$t-crashes"
 	echo "parsers-fuzz: $t: fuzzing for ${secs}s"
 	rc=0

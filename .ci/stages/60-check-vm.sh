@@ -3,8 +3,11 @@
 # ci-time-limit: 3600
 #
 # make check-vm in the tree ./setup.sh configured: examples/qmap_cid on
-# Debian's sched_ext 7.2 (and 7.3) kernels under qemu, on five topologies,
-# with the kernel as the judge of the cid map and the conversions.  Prints
+# Debian's sched_ext 7.2 (and 7.3) kernels under qemu, on the topologies of
+# tests/vm/topologies (4 to 128 vCPUs, hotplug), with the kernel as the
+# judge of the cid map and the conversions; every tests/bpf program inside
+# both guests; the kernel's own scx_qmap on upstream's and the compat
+# cid.bpf.h.  Prints
 # the per-boot lines and "N passed, N failed"; skips (77) only when the
 # BPF toolchain, qemu or the Debian kernel packages are unavailable.
 set -uo pipefail

@@ -72,9 +72,12 @@
  * report early stops.  With SCXCMASK_BPF_LOOP_BPF_FOR only the atomics and
  * for_each can stop early.  tests/bpf/exhaust checks every line above.
  *
- * Masks at arena offset 0 of an arena mapped at a 4 GiB-aligned address
- * (map_extra = 1 << 44, for example) have a NULL kernel-form address: keep
- * the first bytes of such an arena unused.
+ * A mask at arena offset 0 of an arena mapped at a 4 GiB-aligned address
+ * (map_extra = 1 << 44, for example) has the address 0, which compares equal
+ * to NULL.  The helpers here take it as the mask it is (the kernel puts its
+ * set_cmask scratch there when the program's arena globals sit at the end
+ * of the arena, as recent libbpf lays them out); a program's own NULL tests
+ * on such a pointer are its own business.
  */
 #ifndef SCXCMASK_CMASK_BPF_H
 #define SCXCMASK_CMASK_BPF_H
@@ -116,6 +119,12 @@ _Static_assert(__builtin_offsetof(struct scxcmask__bpf_mask, bits) == 16,
 #define SCXCMASK__INLINE	static inline __attribute__((always_inline))
 #define SCXCMASK__MAX_WORDS	SCX_CMASK_MAX_WORDS
 #define SCXCMASK__IN(p)		scx_arena_ptr(p)
+/*
+ * No arena pointer is "no mask": address 0 is arena offset 0, where the
+ * kernel's own allocator puts the first cmask it hands a scheduler (7.3's
+ * set_cmask scratch, when libbpf keeps the arena's globals at its end).
+ */
+#define SCXCMASK__NULL(p)	0
 #define SCXCMASK__ONCE(x)	(*(volatile __typeof__(x) *)&(x))
 
 #ifdef SCXCMASK_BPF_LOOP_BPF_FOR

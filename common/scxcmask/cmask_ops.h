@@ -16,6 +16,10 @@
  *   SCXCMASK__MAX_WORDS    widest window, in words, this side accepts
  *   SCXCMASK__IN(p)        make a mask pointer dereferenceable (asm casts)
  *   SCXCMASK__ONCE(x)      read x exactly once (header fields)
+ *   SCXCMASK__NULL(p)      non-zero if the mask pointer p names no memory
+ *                          (agent: a NULL pointer; BPF: never, since arena
+ *                          address 0 is arena offset 0, where the kernel may
+ *                          place the cmask it hands to ops.set_cmask())
  *   SCXCMASK__FETCH_OR(w, bit, oldp), SCXCMASK__FETCH_ANDNOT(w, bit, oldp)
  *                          atomic; store the word's previous value in *oldp
  *                          and return 0, or return non-zero when the update
@@ -114,7 +118,7 @@ SCXCMASK__INLINE int scxcmask__window(const SCXCMASK__AS SCXCMASK__M *m,
 {
 	scxcmask__u32 base, nr;
 
-	if (!m)
+	if (SCXCMASK__NULL(m))
 		return -SCXCMASK__EINVAL;
 	base = SCXCMASK__ONCE(m->base);
 	nr = SCXCMASK__ONCE(m->nr_cids);
@@ -143,7 +147,7 @@ SCXCMASK__INLINE int scxcmask__init_alloc(SCXCMASK__AS SCXCMASK__M *m, scxcmask_
 	int err;
 
 	m = SCXCMASK__IN(m);
-	if (!m)
+	if (SCXCMASK__NULL(m))
 		return -SCXCMASK__EINVAL;
 	if (nr_cids > alloc_cids)
 		return -SCXCMASK__ENOSPC;
@@ -172,7 +176,7 @@ SCXCMASK__INLINE int scxcmask__reframe(SCXCMASK__AS SCXCMASK__M *m, scxcmask__u3
 	int err;
 
 	m = SCXCMASK__IN(m);
-	if (!m)
+	if (SCXCMASK__NULL(m))
 		return -SCXCMASK__EINVAL;
 	err = scxcmask__check_window(base, nr_cids, SCXCMASK__ONCE(m->alloc_words));
 	if (err)
@@ -783,7 +787,7 @@ SCXCMASK__INLINE int scxcmask__same_window(const SCXCMASK__AS SCXCMASK__M *a,
 {
 	scxcmask__u32 base, nr;
 
-	if (scxcmask__window(a, w) || !b)
+	if (scxcmask__window(a, w) || SCXCMASK__NULL(b))
 		return 0;
 	base = SCXCMASK__ONCE(b->base);
 	nr = SCXCMASK__ONCE(b->nr_cids);
@@ -868,7 +872,7 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__scan(const SCXCMASK__AS scxcmask__u64 *
 SCXCMASK__INLINE scxcmask__u32 scxcmask__end(const SCXCMASK__AS SCXCMASK__M *m)
 {
 	m = SCXCMASK__IN(m);
-	if (!m)
+	if (SCXCMASK__NULL(m))
 		return 0;
 	return SCXCMASK__ONCE(m->base) + SCXCMASK__ONCE(m->nr_cids);
 }

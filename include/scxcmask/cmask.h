@@ -477,6 +477,7 @@ static inline bool scx_cmask_iter_next(struct scx_cmask_iter *it)
 /* the agent takes any window a u32 header can describe */
 #define SCXCMASK__MAX_WORDS	SCX_CMASK_NR_WORDS(0xffffffffu)
 #define SCXCMASK__IN(p)		(p)
+#define SCXCMASK__NULL(p)	(!(p))
 /* the header may change under us (arena memory): one load per field */
 #define SCXCMASK__ONCE(x)	(*(const volatile __typeof__(x) *)&(x))
 /*

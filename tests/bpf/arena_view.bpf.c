@@ -46,4 +46,27 @@ int fill(void *ctx)
 	return 0;
 }
 
+/*
+ * The first mask again, through the 32-bit form of its address, the way a
+ * set_cmask callback gets the kernel's cmask: at offset 0 of a 4 GiB-aligned
+ * arena that form is 0, and the helpers must still see the mask there.
+ */
+SEC("syscall")
+int follow(void *ctx)
+{
+	const struct scx_cmask __arena *a =
+		scx_cmask_from_set_cmask_arg((void *)(__u64)g.lo_first);
+	struct scx_cmask __arena *c =
+		(struct scx_cmask __arena *)((char __arena *)g.p_page + VIEW_COPY_OFF);
+
+	scxcmask_arena_use(arena);
+	g.follow_valid = scx_cmask_valid(a);
+	g.follow_weight = scx_cmask_weight(a);
+	g.follow_first = scx_cmask_first_set(a);
+	g.follow_test = scx_cmask_test(169, a);
+	g.follow_copy = scx_cmask_init(c, 0, 256) ?: scx_cmask_copy(c, a);
+	g.copy_weight = scx_cmask_weight(c);
+	return 0;
+}
+
 char _license[] SEC("license") = "Dual BSD/GPL";

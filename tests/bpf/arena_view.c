@@ -107,6 +107,16 @@ static int run(uint64_t map_extra)
 	printf("  low 32 bits:     first 0x%08" PRIx32 ", page 0x%08" PRIx32 "\n", g->lo_first,
 	       g->lo_page);
 
+	err = bpf_prog_test_run_opts(bpf_program__fd(skel->progs.follow), &opts);
+	EXPECT(!err && !opts.retval, "follow: %d, retval %u", err, opts.retval);
+	EXPECT(g->follow_valid == 0 && g->follow_weight == 2 && g->follow_first == 71 &&
+	       g->follow_test == 1,
+	       "BPF through the 32-bit form 0x%x: valid %d, weight %u, first %u, test(169) %d; want 0, 2, 71, 1",
+	       g->lo_first, g->follow_valid, g->follow_weight, g->follow_first, g->follow_test);
+	EXPECT(g->follow_copy == 0 && g->copy_weight == 2,
+	       "BPF copy from the 32-bit form 0x%x: %d, weight %u; want 0, 2", g->lo_first,
+	       g->follow_copy, g->copy_weight);
+
 	expect_mask(&v, g->p_page, NULL, 1000, 300, page_cids, 3, "page, stored pointer");
 	expect_mask(&v, g->lo_page, NULL, 1000, 300, page_cids, 3, "page, 32-bit form");
 	EXPECT((uint32_t)g->p_page == g->lo_page, "low bits of the stored pointer");

@@ -32,8 +32,16 @@ examples/qmap_cid/qmap_cid.bpf.o: $(srcdir)/examples/qmap_cid/qmap_cid.bpf.c \
 	$(AM_V_GEN)$(bpf_compile) -Wno-unused-function -Wno-missing-declarations \
 		-Iexamples/qmap_cid -I$(srcdir)/examples/qmap_cid \
 		-c $(srcdir)/examples/qmap_cid/qmap_cid.bpf.c -o $@
-qmap-cid-bpf: examples/qmap_cid/qmap_cid.bpf.o
-CLEANFILES += examples/qmap_cid/qmap_cid.bpf.o examples/qmap_cid/vmlinux.h
+# The same scheduler with the loop helpers as global BPF subprograms
+# (SCXCMASK_BPF_GLOBAL_FUNCS): make check-vm runs it once per kernel and
+# prints the verifier's totals of both builds.
+examples/qmap_cid/qmap_cid_global.bpf.o: examples/qmap_cid/qmap_cid.bpf.o
+	$(AM_V_GEN)$(bpf_compile) -Wno-unused-function -Wno-missing-declarations \
+		-DSCXCMASK_BPF_GLOBAL_FUNCS -Iexamples/qmap_cid -I$(srcdir)/examples/qmap_cid \
+		-c $(srcdir)/examples/qmap_cid/qmap_cid.bpf.c -o $@
+qmap-cid-bpf: examples/qmap_cid/qmap_cid.bpf.o examples/qmap_cid/qmap_cid_global.bpf.o
+CLEANFILES += examples/qmap_cid/qmap_cid.bpf.o examples/qmap_cid/qmap_cid_global.bpf.o \
+	examples/qmap_cid/vmlinux.h
 endif
 .PHONY: qmap-cid-bpf
 EXTRA_DIST += examples/qmap_cid/qmap_cid.bpf.c examples/qmap_cid/qmap_cid.h examples/qmap_cid/README.md \

@@ -42,18 +42,6 @@
 #define __arena_global SCXCMASK_ARENA_GLOBAL
 #endif
 
-#if SCXCMASK_BPF_NATIVE_ARENA
-
-/*
- * The two translations have the agent's names (<scxcmask/arena.h>):
- * scx_arena_ptr() gives what this side dereferences, scx_arena_addr() what
- * it stores for the other side to follow.  Native code needs neither.
- */
-#define scx_arena_ptr(p)	(p)
-#define scx_arena_addr(p)	(p)
-
-#else
-
 /*
  * addr_space_cast: a 64-bit register move (opcode 0xbf) with offset 1; the
  * immediate holds the destination address space in its upper 16 bits and
@@ -61,6 +49,8 @@
  * register byte is a constant (0x11: dst r1, src r1).  .short and .long
  * follow the target's byte order, so bpfeb gets the right encoding too.
  * Not volatile: an unused cast may be dropped and a repeated one merged.
+ * Both builds have them: native code uses the cast to hand a global
+ * subprogram a register the verifier knows for an arena pointer.
  */
 static __attribute__((always_inline)) inline __UINT64_TYPE__
 scxcmask__cast_to_kern(__UINT64_TYPE__ v)
@@ -81,6 +71,18 @@ scxcmask__cast_to_user(__UINT64_TYPE__ v)
 	asm(".byte 0xbf, 0x11\n\t.short 1\n\t.long 0x00010000" : "+r"(r1));
 	return r1;
 }
+
+#if SCXCMASK_BPF_NATIVE_ARENA
+
+/*
+ * The two translations have the agent's names (<scxcmask/arena.h>):
+ * scx_arena_ptr() gives what this side dereferences, scx_arena_addr() what
+ * it stores for the other side to follow.  Native code needs neither.
+ */
+#define scx_arena_ptr(p)	(p)
+#define scx_arena_addr(p)	(p)
+
+#else
 
 /*
  * scx_arena_ptr(): a pointer the program may dereference (the verifier's

@@ -222,6 +222,26 @@ scxcmask__bpf_fetch_update(SCXCMASK_ARENA __UINT64_TYPE__ *w, __UINT64_TYPE__ se
  * contract.  Booleans are _Bool so that no bool typedef is needed.
  */
 #define SCXCMASK__BPF_API	static inline __attribute__((always_inline))
+
+/*
+ * SCXCMASK_BPF_GLOBAL_FUNCS (opt-in): the helpers that loop over words --
+ * construction, the whole-mask ones, the two-mask ones and the searches --
+ * become global BPF subprograms instead of being inlined at every call.
+ * The verifier then checks each one once, on its own, whatever the number
+ * of call sites, and a program that calls them from many places pays for
+ * them once; each call costs a real call, and each runs with its own loop
+ * budget.  Their mask arguments carry the arg:arena tag, so the verifier
+ * knows them for arena pointers (kernel >= 6.9, as arenas).  Weak, so that
+ * objects linked together keep one copy.  Results and the budget rules
+ * are those of the inline forms.
+ */
+#ifdef SCXCMASK_BPF_GLOBAL_FUNCS
+#define SCXCMASK__BPF_LOOPY	__attribute__((noinline, weak))
+#define SCXCMASK__ARG		__attribute__((btf_decl_tag("arg:arena")))
+#else
+#define SCXCMASK__BPF_LOOPY	SCXCMASK__BPF_API
+#define SCXCMASK__ARG
+#endif
 #define SCXCMASK__MUT(m)	((SCXCMASK__AS SCXCMASK__M *)(m))
 #define SCXCMASK__RO(m)		((const SCXCMASK__AS SCXCMASK__M *)(m))
 
@@ -230,13 +250,13 @@ SCXCMASK__BPF_API __SIZE_TYPE__ scx_cmask_size(scxcmask__u32 alloc_cids)
 	return SCX_CMASK_SIZE(alloc_cids);
 }
 
-SCXCMASK__BPF_API int scx_cmask_init(struct scx_cmask __arena *m, scxcmask__u32 base,
+SCXCMASK__BPF_LOOPY int scx_cmask_init(struct scx_cmask __arena *m SCXCMASK__ARG, scxcmask__u32 base,
 				     scxcmask__u32 nr_cids)
 {
 	return scxcmask__init_alloc(SCXCMASK__MUT(m), base, nr_cids, nr_cids);
 }
 
-SCXCMASK__BPF_API int scx_cmask_init_alloc(struct scx_cmask __arena *m, scxcmask__u32 base,
+SCXCMASK__BPF_LOOPY int scx_cmask_init_alloc(struct scx_cmask __arena *m SCXCMASK__ARG, scxcmask__u32 base,
 					   scxcmask__u32 nr_cids, scxcmask__u32 alloc_cids)
 {
 	return scxcmask__init_alloc(SCXCMASK__MUT(m), base, nr_cids, alloc_cids);
@@ -307,110 +327,110 @@ SCXCMASK__BPF_API _Bool scx_cmask_test_and_clear_nonatomic(scxcmask__u32 cid,
 	return scxcmask__test_and_clear_nonatomic(cid, SCXCMASK__MUT(m));
 }
 
-SCXCMASK__BPF_API int scx_cmask_zero(struct scx_cmask __arena *m)
+SCXCMASK__BPF_LOOPY int scx_cmask_zero(struct scx_cmask __arena *m SCXCMASK__ARG)
 {
 	return scxcmask__zero(SCXCMASK__MUT(m));
 }
 
-SCXCMASK__BPF_API int scx_cmask_fill(struct scx_cmask __arena *m)
+SCXCMASK__BPF_LOOPY int scx_cmask_fill(struct scx_cmask __arena *m SCXCMASK__ARG)
 {
 	return scxcmask__fill(SCXCMASK__MUT(m));
 }
 
-SCXCMASK__BPF_API _Bool scx_cmask_empty(const struct scx_cmask __arena *m)
+SCXCMASK__BPF_LOOPY _Bool scx_cmask_empty(const struct scx_cmask __arena *m SCXCMASK__ARG)
 {
 	return scxcmask__empty(SCXCMASK__RO(m));
 }
 
-SCXCMASK__BPF_API scxcmask__u32 scx_cmask_weight(const struct scx_cmask __arena *m)
+SCXCMASK__BPF_LOOPY scxcmask__u32 scx_cmask_weight(const struct scx_cmask __arena *m SCXCMASK__ARG)
 {
 	return scxcmask__weight(SCXCMASK__RO(m));
 }
 
-SCXCMASK__BPF_API int scx_cmask_and(struct scx_cmask __arena *dst,
-				    const struct scx_cmask __arena *src)
+SCXCMASK__BPF_LOOPY int scx_cmask_and(struct scx_cmask __arena *dst SCXCMASK__ARG,
+				    const struct scx_cmask __arena *src SCXCMASK__ARG)
 {
 	return scxcmask__op2(SCXCMASK__MUT(dst), SCXCMASK__RO(src), SCXCMASK__OP_AND);
 }
 
-SCXCMASK__BPF_API int scx_cmask_or(struct scx_cmask __arena *dst,
-				   const struct scx_cmask __arena *src)
+SCXCMASK__BPF_LOOPY int scx_cmask_or(struct scx_cmask __arena *dst SCXCMASK__ARG,
+				   const struct scx_cmask __arena *src SCXCMASK__ARG)
 {
 	return scxcmask__op2(SCXCMASK__MUT(dst), SCXCMASK__RO(src), SCXCMASK__OP_OR);
 }
 
-SCXCMASK__BPF_API int scx_cmask_copy(struct scx_cmask __arena *dst,
-				     const struct scx_cmask __arena *src)
+SCXCMASK__BPF_LOOPY int scx_cmask_copy(struct scx_cmask __arena *dst SCXCMASK__ARG,
+				     const struct scx_cmask __arena *src SCXCMASK__ARG)
 {
 	return scxcmask__op2(SCXCMASK__MUT(dst), SCXCMASK__RO(src), SCXCMASK__OP_COPY);
 }
 
-SCXCMASK__BPF_API int scx_cmask_andnot(struct scx_cmask __arena *dst,
-				       const struct scx_cmask __arena *src)
+SCXCMASK__BPF_LOOPY int scx_cmask_andnot(struct scx_cmask __arena *dst SCXCMASK__ARG,
+				       const struct scx_cmask __arena *src SCXCMASK__ARG)
 {
 	return scxcmask__op2(SCXCMASK__MUT(dst), SCXCMASK__RO(src), SCXCMASK__OP_ANDNOT);
 }
 
-SCXCMASK__BPF_API _Bool scx_cmask_equal(const struct scx_cmask __arena *a,
-					const struct scx_cmask __arena *b)
+SCXCMASK__BPF_LOOPY _Bool scx_cmask_equal(const struct scx_cmask __arena *a SCXCMASK__ARG,
+					const struct scx_cmask __arena *b SCXCMASK__ARG)
 {
 	return scxcmask__equal(SCXCMASK__RO(a), SCXCMASK__RO(b));
 }
 
-SCXCMASK__BPF_API _Bool scx_cmask_subset(const struct scx_cmask __arena *a,
-					 const struct scx_cmask __arena *b)
+SCXCMASK__BPF_LOOPY _Bool scx_cmask_subset(const struct scx_cmask __arena *a SCXCMASK__ARG,
+					 const struct scx_cmask __arena *b SCXCMASK__ARG)
 {
 	return scxcmask__subset(SCXCMASK__RO(a), SCXCMASK__RO(b));
 }
 
-SCXCMASK__BPF_API _Bool scx_cmask_intersects(const struct scx_cmask __arena *a,
-					     const struct scx_cmask __arena *b)
+SCXCMASK__BPF_LOOPY _Bool scx_cmask_intersects(const struct scx_cmask __arena *a SCXCMASK__ARG,
+					     const struct scx_cmask __arena *b SCXCMASK__ARG)
 {
 	return scxcmask__intersects(SCXCMASK__RO(a), SCXCMASK__RO(b));
 }
 
-SCXCMASK__BPF_API scxcmask__u32 scx_cmask_next_set(const struct scx_cmask __arena *m,
+SCXCMASK__BPF_LOOPY scxcmask__u32 scx_cmask_next_set(const struct scx_cmask __arena *m SCXCMASK__ARG,
 						   scxcmask__u32 cid)
 {
 	return scxcmask__next_set(SCXCMASK__RO(m), cid);
 }
 
-SCXCMASK__BPF_API scxcmask__u32 scx_cmask_first_set(const struct scx_cmask __arena *m)
+SCXCMASK__BPF_LOOPY scxcmask__u32 scx_cmask_first_set(const struct scx_cmask __arena *m SCXCMASK__ARG)
 {
 	return scxcmask__first_set(SCXCMASK__RO(m));
 }
 
-SCXCMASK__BPF_API scxcmask__u32 scx_cmask_next_and_set(const struct scx_cmask __arena *a,
-						       const struct scx_cmask __arena *b,
+SCXCMASK__BPF_LOOPY scxcmask__u32 scx_cmask_next_and_set(const struct scx_cmask __arena *a SCXCMASK__ARG,
+						       const struct scx_cmask __arena *b SCXCMASK__ARG,
 						       scxcmask__u32 start)
 {
 	return scxcmask__next_and_set(SCXCMASK__RO(a), SCXCMASK__RO(b), start);
 }
 
-SCXCMASK__BPF_API scxcmask__u32 scx_cmask_next_set_wrap(const struct scx_cmask __arena *m,
+SCXCMASK__BPF_LOOPY scxcmask__u32 scx_cmask_next_set_wrap(const struct scx_cmask __arena *m SCXCMASK__ARG,
 							scxcmask__u32 start)
 {
 	return scxcmask__next_set_wrap(SCXCMASK__RO(m), start);
 }
 
-SCXCMASK__BPF_API scxcmask__u32 scx_cmask_next_and_set_wrap(const struct scx_cmask __arena *a,
-							    const struct scx_cmask __arena *b,
+SCXCMASK__BPF_LOOPY scxcmask__u32 scx_cmask_next_and_set_wrap(const struct scx_cmask __arena *a SCXCMASK__ARG,
+							    const struct scx_cmask __arena *b SCXCMASK__ARG,
 							    scxcmask__u32 start)
 {
 	return scxcmask__next_and_set_wrap(SCXCMASK__RO(a), SCXCMASK__RO(b), start);
 }
 
-SCXCMASK__BPF_API scxcmask__u32 scx_cmask_next_and2_set(const struct scx_cmask __arena *a,
-							const struct scx_cmask __arena *b,
-							const struct scx_cmask __arena *c,
+SCXCMASK__BPF_LOOPY scxcmask__u32 scx_cmask_next_and2_set(const struct scx_cmask __arena *a SCXCMASK__ARG,
+							const struct scx_cmask __arena *b SCXCMASK__ARG,
+							const struct scx_cmask __arena *c SCXCMASK__ARG,
 							scxcmask__u32 start)
 {
 	return scxcmask__next_and2_set(SCXCMASK__RO(a), SCXCMASK__RO(b), SCXCMASK__RO(c), start);
 }
 
-SCXCMASK__BPF_API scxcmask__u32
-scx_cmask_next_and2_set_wrap(const struct scx_cmask __arena *a, const struct scx_cmask __arena *b,
-			     const struct scx_cmask __arena *c, scxcmask__u32 start)
+SCXCMASK__BPF_LOOPY scxcmask__u32
+scx_cmask_next_and2_set_wrap(const struct scx_cmask __arena *a SCXCMASK__ARG, const struct scx_cmask __arena *b SCXCMASK__ARG,
+			     const struct scx_cmask __arena *c SCXCMASK__ARG, scxcmask__u32 start)
 {
 	return scxcmask__next_and2_set_wrap(SCXCMASK__RO(a), SCXCMASK__RO(b), SCXCMASK__RO(c),
 					    start);
@@ -520,11 +540,16 @@ cut:
  */
 SCXCMASK__BPF_API const struct scx_cmask __arena *scx_cmask_from_set_cmask_arg(void *arg)
 {
-#if SCXCMASK_BPF_NATIVE_ARENA
+#if SCXCMASK_BPF_NATIVE_ARENA && !defined(SCXCMASK_BPF_GLOBAL_FUNCS)
 	/* an integer, so the compiler casts it to kernel form at each read */
 	return (const struct scx_cmask __arena *)(__UINT64_TYPE__)arg;
 #else
-	return (const struct scx_cmask *)scxcmask__cast_to_kern((__UINT64_TYPE__)arg);
+	/*
+	 * The cast itself, so the register holds an arena pointer: what a
+	 * global subprogram's arg:arena requires (7.2.13 types @arg as a
+	 * kernel pointer, which the verifier would refuse there).
+	 */
+	return (const struct scx_cmask __arena *)scxcmask__cast_to_kern((__UINT64_TYPE__)arg);
 #endif
 }
 

@@ -237,8 +237,12 @@ static void *map_memory(struct bpf_object *obj, const char *suffix, size_t size)
 	return NULL;
 }
 
-/* -v: the verifier's statistics of each program (log level 4). */
-static char verifier_logs[16][512];
+/*
+ * -v: the verifier's statistics of each program (log level 4).  A program
+ * calling global subprograms gets a line for each of them before its own
+ * total: room for those, or the load fails with ENOSPC.
+ */
+static char verifier_logs[16][8192];
 
 static void want_verifier_stats(struct bpf_object *obj)
 {
@@ -253,6 +257,18 @@ static void want_verifier_stats(struct bpf_object *obj)
 	}
 }
 
+/* The last line of @log that starts with @what, or NULL. */
+static const char *last_line_with(const char *log, const char *what)
+{
+	const char *line = NULL, *p = log;
+
+	for (; *p; p += strcspn(p, "\n"), p += *p == '\n') {
+		if (!strncmp(p, what, strlen(what)))
+			line = p;
+	}
+	return line;
+}
+
 static void print_verifier_stats(struct bpf_object *obj)
 {
 	struct bpf_program *p;
@@ -262,7 +278,7 @@ static void print_verifier_stats(struct bpf_object *obj)
 	bpf_object__for_each_program(p, obj) {
 		if (i == 16)
 			break;
-		line = strstr(verifier_logs[i++], "processed");
+		line = last_line_with(verifier_logs[i++], "processed ");
 		printf("  %-18s %.*s\n", bpf_program__name(p), line ? (int)strcspn(line, "\n") : 1,
 		       line ? line : "?");
 	}

@@ -70,6 +70,16 @@ static void oracle_destroy(skel_t *skel)
 #define SKEL(fn)	agree_native2__##fn
 typedef struct agree_native2 skel_t;
 static const char mode_name[] = "native __arena, built by " AGREE_CLANG2;
+#elif defined(AGREE_GLOBAL)
+#include "agree_global.skel.h"
+#define SKEL(fn)	agree_global__##fn
+typedef struct agree_global skel_t;
+static const char mode_name[] = "native __arena, helpers as global subprograms";
+#elif defined(AGREE_GLOBALFB)
+#include "agree_globalfb.skel.h"
+#define SKEL(fn)	agree_globalfb__##fn
+typedef struct agree_globalfb skel_t;
+static const char mode_name[] = "asm-cast fallback, helpers as global subprograms";
 #elif defined(AGREE_FALLBACK)
 #include "agree_fallback.skel.h"
 #define SKEL(fn)	agree_fallback__##fn

@@ -23,6 +23,12 @@ static const char mode_name[] = "clang asm-cast fallback, may_goto loops";
 #define SKEL(fn)	budget_bpffor__##fn
 typedef struct budget_bpffor skel_t;
 static const char mode_name[] = "clang native __arena, bpf_for loops";
+#elif defined(BUDGET_GLOBAL)
+#include "budget_global.skel.h"
+#define SKEL(fn)	budget_global__##fn
+typedef struct budget_global skel_t;
+static const char mode_name[] =
+	"clang native __arena, may_goto loops, helpers as global subprograms (each counted once)";
 #elif defined(BUDGET_NATIVE2)
 #include "budget_native2.skel.h"
 #define SKEL(fn)	budget_native2__##fn

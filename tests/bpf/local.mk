@@ -28,6 +28,13 @@ tests/bpf/%_fallback.bpf.o: $(top_srcdir)/tests/bpf/%.bpf.c $(tests_bpf_deps)
 	$(AM_V_GEN)$(MKDIR_P) tests/bpf && $(tests_bpf_clang) $(tests_bpf_fallback_flags) -c $< -o $@
 tests/bpf/%_bpffor.bpf.o: $(top_srcdir)/tests/bpf/%.bpf.c $(tests_bpf_deps)
 	$(AM_V_GEN)$(MKDIR_P) tests/bpf && $(tests_bpf_clang) -DSCXCMASK_BPF_LOOP_BPF_FOR -c $< -o $@
+# global: the helpers as global subprograms (SCXCMASK_BPF_GLOBAL_FUNCS), with
+# native __arena and with the asm casts
+tests/bpf/%_global.bpf.o: $(top_srcdir)/tests/bpf/%.bpf.c $(tests_bpf_deps)
+	$(AM_V_GEN)$(MKDIR_P) tests/bpf && $(tests_bpf_clang) -DSCXCMASK_BPF_GLOBAL_FUNCS -c $< -o $@
+tests/bpf/%_globalfb.bpf.o: $(top_srcdir)/tests/bpf/%.bpf.c $(tests_bpf_deps)
+	$(AM_V_GEN)$(MKDIR_P) tests/bpf && $(tests_bpf_clang) $(tests_bpf_fallback_flags) \
+		-DSCXCMASK_BPF_GLOBAL_FUNCS -c $< -o $@
 tests/bpf/%.skel.h: tests/bpf/%.bpf.o
 	$(AM_V_GEN)$(BPFTOOL) gen skeleton $< name $* > $@.tmp && mv $@.tmp $@
 
@@ -36,9 +43,13 @@ tests_bpf_cppflags = $(AM_CPPFLAGS) -I$(top_builddir)/tests/bpf -I$(top_srcdir)/
 tests_bpf_ldadd = libscxcmask/libscxcmask.la $(LIBBPF_LIBS)
 
 check_PROGRAMS += tests/bpf/agree-native tests/bpf/agree-fallback tests/bpf/agree-bpffor \
-	tests/bpf/budget-native tests/bpf/budget-fallback tests/bpf/budget-bpffor
+	tests/bpf/agree-global tests/bpf/agree-globalfb \
+	tests/bpf/budget-native tests/bpf/budget-fallback tests/bpf/budget-bpffor \
+	tests/bpf/budget-global
 TESTS += tests/bpf/agree-native tests/bpf/agree-fallback tests/bpf/agree-bpffor \
-	tests/bpf/budget-native tests/bpf/budget-fallback tests/bpf/budget-bpffor
+	tests/bpf/agree-global tests/bpf/agree-globalfb \
+	tests/bpf/budget-native tests/bpf/budget-fallback tests/bpf/budget-bpffor \
+	tests/bpf/budget-global
 
 tests_bpf_agree_native_SOURCES = tests/bpf/agree.c tests/bpf/agree.h tests/bpf/arena_probe.h
 tests_bpf_agree_native_CPPFLAGS = $(tests_bpf_cppflags)
@@ -50,6 +61,13 @@ tests_bpf_agree_bpffor_SOURCES = $(tests_bpf_agree_native_SOURCES)
 tests_bpf_agree_bpffor_CPPFLAGS = $(tests_bpf_cppflags) -DAGREE_BPF_FOR
 tests_bpf_agree_bpffor_LDADD = $(tests_bpf_ldadd)
 
+tests_bpf_agree_global_SOURCES = $(tests_bpf_agree_native_SOURCES)
+tests_bpf_agree_global_CPPFLAGS = $(tests_bpf_cppflags) -DAGREE_GLOBAL
+tests_bpf_agree_global_LDADD = $(tests_bpf_ldadd)
+tests_bpf_agree_globalfb_SOURCES = $(tests_bpf_agree_native_SOURCES)
+tests_bpf_agree_globalfb_CPPFLAGS = $(tests_bpf_cppflags) -DAGREE_GLOBALFB
+tests_bpf_agree_globalfb_LDADD = $(tests_bpf_ldadd)
+
 tests_bpf_budget_native_SOURCES = tests/bpf/budget.c tests/bpf/arena_probe.h
 tests_bpf_budget_native_CPPFLAGS = $(tests_bpf_cppflags)
 tests_bpf_budget_native_LDADD = $(LIBBPF_LIBS)
@@ -59,11 +77,17 @@ tests_bpf_budget_fallback_LDADD = $(LIBBPF_LIBS)
 tests_bpf_budget_bpffor_SOURCES = $(tests_bpf_budget_native_SOURCES)
 tests_bpf_budget_bpffor_CPPFLAGS = $(tests_bpf_cppflags) -DBUDGET_BPF_FOR
 tests_bpf_budget_bpffor_LDADD = $(LIBBPF_LIBS)
+tests_bpf_budget_global_SOURCES = $(tests_bpf_budget_native_SOURCES)
+tests_bpf_budget_global_CPPFLAGS = $(tests_bpf_cppflags) -DBUDGET_GLOBAL
+tests_bpf_budget_global_LDADD = $(LIBBPF_LIBS)
 
 # the loaders include their skeletons
 tests/bpf/agree_native-agree.$(OBJEXT): tests/bpf/agree_native.skel.h
 tests/bpf/agree_fallback-agree.$(OBJEXT): tests/bpf/agree_fallback.skel.h
 tests/bpf/agree_bpffor-agree.$(OBJEXT): tests/bpf/agree_bpffor.skel.h
+tests/bpf/agree_global-agree.$(OBJEXT): tests/bpf/agree_global.skel.h
+tests/bpf/agree_globalfb-agree.$(OBJEXT): tests/bpf/agree_globalfb.skel.h
+tests/bpf/budget_global-budget.$(OBJEXT): tests/bpf/budget_global.skel.h
 tests/bpf/budget_native-budget.$(OBJEXT): tests/bpf/budget_native.skel.h
 tests/bpf/budget_fallback-budget.$(OBJEXT): tests/bpf/budget_fallback.skel.h
 tests/bpf/budget_bpffor-budget.$(OBJEXT): tests/bpf/budget_bpffor.skel.h

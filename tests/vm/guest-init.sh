@@ -150,6 +150,15 @@ if [ -n "$SHARD" ]; then
 	grep -E '^(FAIL|SKIP)' /out/shard.txt | head -n 5
 fi
 
+# The loop helpers as global subprograms (SCXCMASK_BPF_GLOBAL_FUNCS): the
+# same checks, and the verifier's statistics of both builds (-v).
+if [ -n "$GLOBAL" ]; then
+	run_agent /out/inline.txt no -d 1 -i 5 -v >/dev/null
+	run_agent /out/global.txt no -c -d 1 -i 5 -v -b /opt/qmap_cid/qmap_cid_global.bpf.o >/dev/null
+	echo "RESULT global rc=$rc counts=$(counts /out/global.txt)"
+	grep -E '^(FAIL|SKIP)' /out/global.txt | head -n 5
+fi
+
 # Hotplug without ops.cid_online/cid_offline: the kernel must eject the
 # scheduler (the agent brings the cpu back).
 if [ -n "$HOTPLUG" ]; then

@@ -55,6 +55,9 @@ else
 	install -m 755 "$srcdir/guest-init.sh" "$root/init"
 	install -m 755 "$agent" "$root/opt/qmap_cid/qmap_cid"
 	install -m 644 "$bpfobj" "$root/opt/qmap_cid/qmap_cid.bpf.o"
+	# the global-subprogram build, when make qmap-cid-bpf made it
+	[ ! -f "${bpfobj%.bpf.o}_global.bpf.o" ] ||
+		install -m 644 "${bpfobj%.bpf.o}_global.bpf.o" "$root/opt/qmap_cid/qmap_cid_global.bpf.o"
 	exes+=("$agent")
 fi
 for ((i = 0; i < ${#adds[@]}; i += 2)); do

@@ -70,6 +70,8 @@ while IFS='|' read -r name args params offline opts; do
 done <"$here/topologies"
 
 # opt OPTIONS KEY: the value of KEY=value in a topology's options
+# verified LOG: the sum of the "processed N insns" lines qmap_cid -v printed
+verified() { sed -n 's/.* processed \([0-9]*\) insns.*/\1/p' "$1" 2>/dev/null | awk '{ s += $1 } END { if (NR) print s }'; }
 opt() { sed -n "s/.*\\<$2=\\([^ ]*\\).*/\\1/p" <<<"$1"; }
 # qemu_base ARGS: the machine, with -m 1G and -cpu max unless ARGS set them
 qemu_base() {
@@ -95,6 +97,7 @@ boot() {	# boot KERNEL TOPO-LINE INDUCE
 		echo "INDUCE='$3'"
 		echo "HOTPLUG='$(opt "$opts" hotplug)'"
 		echo "SHARD='$(opt "$opts" shard)'"
+		echo "GLOBAL='$(opt "$opts" global)'"
 		echo "AGENT_ARGS='${VM_AGENT_ARGS:-}'"
 		echo "NO_WORKLOAD='${VM_NO_WORKLOAD:-}'"
 	} >"$dir/conf/etc/vmtest.conf"
@@ -235,6 +238,16 @@ $(grep -E '^(FAIL|qmap_cid:)' "$dir/out/eject.txt" 2>/dev/null | head -n 10)"
 $(grep -E '^(FAIL|qmap_cid:)' "$dir/out/shard.txt" 2>/dev/null | head -n 10)"
 		fi
 		echo "  cid_shard_size $(opt "$opts" shard): $(result shard)"
+	fi
+	if [ -n "$(opt "$opts" global)" ]; then
+		check "$(grep -Eq 'RESULT global rc=0 counts=[0-9]+ passed, 0 failed' "$log"; echo $?)" \
+			"$name/$k: qmap_cid with global-subprogram helpers: $(result global)
+$(grep -E '^(FAIL|qmap_cid:|libbpf:)' "$dir/out/global.txt" 2>/dev/null | head -n 10)"
+		vi=$(verified "$dir/out/inline.txt")
+		vg=$(verified "$dir/out/global.txt")
+		check "$([ "${vi:-0}" -gt 0 ] && [ "${vg:-0}" -gt 0 ]; echo $?)" \
+			"$name/$k: no verifier totals for the inline and global builds (${vi:-?}, ${vg:-?})"
+		echo "  helpers as global subprograms: $(result global); verifier-processed instructions, all programs: inline ${vi:-?}, global ${vg:-?}"
 	fi
 	if [ -n "$fixtures" ] && [ -s "$dir/out/truth.json" ]; then
 		mkdir -p "$fixtures/$name-k${k/./}"

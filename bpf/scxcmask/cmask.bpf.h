@@ -52,7 +52,8 @@
  *   scx_cmask_and(), _or(), _copy(),   -EAGAIN, some words of dst written,
  *   scx_cmask_andnot()                 its padding still clear
  *   scx_cmask_next_set(), _first_set(),
- *   _next_and_set(), the _wrap forms   the end of the first mask (not found)
+ *   _next_and_set(), _next_and2_set(),
+ *   the _wrap forms                    the end of the first mask (not found)
  *   scx_cmask_for_each()               ends early (hook called; the cids
  *                                      visited were really set)
  *   scx_cmask_empty()                  1

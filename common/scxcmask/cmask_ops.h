@@ -819,12 +819,14 @@ SCXCMASK__INLINE int scxcmask__any_and_same(const SCXCMASK__AS SCXCMASK__M *a,
 /* ---------------------------------------------------------------- search */
 
 /*
- * Lowest set cid of [@from, @to) in @p & @q (@q may be NULL: @p alone),
- * where @p and @q point at the bits[] words holding grid word @from / 64,
- * or @none.  @from < @to.  An early stop returns @none and sets *@cut.
+ * Lowest set cid of [@from, @to) in @p & @q & @r (@q and @r may be NULL,
+ * constants at every call site, so the unused ands compile away), where
+ * each pointer is at the bits[] word holding grid word @from / 64, or
+ * @none.  @from < @to.  An early stop returns @none and sets *@cut.
  */
 SCXCMASK__INLINE scxcmask__u32 scxcmask__scan_cut(const SCXCMASK__AS scxcmask__u64 *p,
 						  const SCXCMASK__AS scxcmask__u64 *q,
+						  const SCXCMASK__AS scxcmask__u64 *r,
 						  scxcmask__u32 from, scxcmask__u32 to,
 						  scxcmask__u32 none, int *cut)
 {
@@ -836,10 +838,16 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__scan_cut(const SCXCMASK__AS scxcmask__u
 	word = p[0] & (SCXCMASK__ALL << (from & 63));
 	if (q)
 		word &= q[0];
+	if (r)
+		word &= r[0];
 	if (!word) {
 		word = 0;
 		SCXCMASK__LOOP(i, 1, nr) {
-			word = q ? p[i] & q[i] : p[i];
+			word = p[i];
+			if (q)
+				word &= q[i];
+			if (r)
+				word &= r[i];
 			if (word) {
 				first += i;
 				break;
@@ -853,20 +861,6 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__scan_cut(const SCXCMASK__AS scxcmask__u
 	}
 	found = first * 64 + (scxcmask__u32)__builtin_ctzll(word);
 	return found < to ? found : none;
-}
-
-/* scxcmask__scan_cut(), reporting an early stop itself (result: @none). */
-SCXCMASK__INLINE scxcmask__u32 scxcmask__scan(const SCXCMASK__AS scxcmask__u64 *p,
-					      const SCXCMASK__AS scxcmask__u64 *q,
-					      scxcmask__u32 from, scxcmask__u32 to,
-					      scxcmask__u32 none)
-{
-	int cut = 0;
-	scxcmask__u32 found = scxcmask__scan_cut(p, q, from, to, none, &cut);
-
-	if (cut)
-		SCXCMASK__ON_CUT("cmask search");
-	return found;
 }
 
 SCXCMASK__INLINE scxcmask__u32 scxcmask__end(const SCXCMASK__AS SCXCMASK__M *m)
@@ -890,7 +884,7 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__next_set_cut(const SCXCMASK__AS SCXCMAS
 		cid = w.base;
 	if (cid >= w.end)
 		return w.end;
-	return scxcmask__scan_cut(&m->bits[cid / 64 - w.wbase], 0, cid, w.end, w.end, cut);
+	return scxcmask__scan_cut(&m->bits[cid / 64 - w.wbase], 0, 0, cid, w.end, w.end, cut);
 }
 
 SCXCMASK__INLINE scxcmask__u32 scxcmask__next_set(const SCXCMASK__AS SCXCMASK__M *m,
@@ -931,7 +925,7 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and_set_cut(const SCXCMASK__AS SCX
 	if (start >= x.hi)
 		return aw.end;
 	return scxcmask__scan_cut(&a->bits[start / 64 - aw.wbase],
-				  &b->bits[start / 64 - bw.wbase], start, x.hi, aw.end, cut);
+				  &b->bits[start / 64 - bw.wbase], 0, start, x.hi, aw.end, cut);
 }
 
 SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and_set(const SCXCMASK__AS SCXCMASK__M *a,
@@ -1000,46 +994,15 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and_set_wrap(const SCXCMASK__AS SC
 /* ---------------------------------------------------------------- three masks */
 
 /*
- * scxcmask__scan() over @p & @q & @r: the lowest set cid of [@from, @to),
- * or @none; each pointer is at the bits[] word holding grid word @from / 64.
- */
-SCXCMASK__INLINE scxcmask__u32 scxcmask__scan3(const SCXCMASK__AS scxcmask__u64 *p,
-					       const SCXCMASK__AS scxcmask__u64 *q,
-					       const SCXCMASK__AS scxcmask__u64 *r,
-					       scxcmask__u32 from, scxcmask__u32 to,
-					       scxcmask__u32 none)
-{
-	scxcmask__u32 first = from / 64, nr = (to - 1) / 64 - first + 1;
-	scxcmask__u64 word;
-	scxcmask__u32 found;
-	SCXCMASK__IDX i;
-
-	word = p[0] & q[0] & r[0] & (SCXCMASK__ALL << (from & 63));
-	if (!word) {
-		word = 0;
-		SCXCMASK__LOOP(i, 1, nr) {
-			word = p[i] & q[i] & r[i];
-			if (word) {
-				first += i;
-				break;
-			}
-		}
-		if (!word)
-			return none;
-	}
-	found = first * 64 + (scxcmask__u32)__builtin_ctzll(word);
-	return found < to ? found : none;
-}
-
-/*
  * Lowest cid >= @start set in @a, @b and @c (7.3's cmask_next_and2_set()).
  * The sentinel is end(@a), as for next_and_set; an invalid @b or @c, or
- * windows with no cid in common, find nothing.
+ * windows with no cid in common, find nothing.  An early stop returns the
+ * sentinel too and sets *@cut.
  */
-SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and2_set(const SCXCMASK__AS SCXCMASK__M *a,
-						       const SCXCMASK__AS SCXCMASK__M *b,
-						       const SCXCMASK__AS SCXCMASK__M *c,
-						       scxcmask__u32 start)
+SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and2_set_cut(const SCXCMASK__AS SCXCMASK__M *a,
+							   const SCXCMASK__AS SCXCMASK__M *b,
+							   const SCXCMASK__AS SCXCMASK__M *c,
+							   scxcmask__u32 start, int *cut)
 {
 	struct scxcmask__win aw, bw, cw;
 	scxcmask__u32 lo, hi;
@@ -1059,8 +1022,22 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and2_set(const SCXCMASK__AS SCXCMA
 		start = lo;
 	if (start >= hi)
 		return aw.end;
-	return scxcmask__scan3(&a->bits[start / 64 - aw.wbase], &b->bits[start / 64 - bw.wbase],
-			       &c->bits[start / 64 - cw.wbase], start, hi, aw.end);
+	return scxcmask__scan_cut(&a->bits[start / 64 - aw.wbase],
+				  &b->bits[start / 64 - bw.wbase],
+				  &c->bits[start / 64 - cw.wbase], start, hi, aw.end, cut);
+}
+
+SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and2_set(const SCXCMASK__AS SCXCMASK__M *a,
+						       const SCXCMASK__AS SCXCMASK__M *b,
+						       const SCXCMASK__AS SCXCMASK__M *c,
+						       scxcmask__u32 start)
+{
+	int cut = 0;
+	scxcmask__u32 found = scxcmask__next_and2_set_cut(a, b, c, start, &cut);
+
+	if (cut)
+		SCXCMASK__ON_CUT("scx_cmask_next_and2_set");
+	return found;
 }
 
 /* The round-robin form, with next_and_set_wrap's rules for @start. */
@@ -1071,14 +1048,20 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and2_set_wrap(const SCXCMASK__AS S
 {
 	struct scxcmask__win aw;
 	scxcmask__u32 found;
+	int cut = 0;
 
 	a = SCXCMASK__IN(a);
 	if (scxcmask__window(a, &aw))
 		return scxcmask__end(a);
-	found = scxcmask__next_and2_set(a, b, c, start);
-	if (found < aw.end || start <= aw.base)
+	found = scxcmask__next_and2_set_cut(a, b, c, start, &cut);
+	if (!cut && (found < aw.end || start <= aw.base))
 		return found;
-	found = scxcmask__next_and2_set(a, b, c, aw.base);
+	if (!cut)
+		found = scxcmask__next_and2_set_cut(a, b, c, aw.base, &cut);
+	if (cut) {
+		SCXCMASK__ON_CUT("scx_cmask_next_and2_set_wrap");
+		return aw.end;
+	}
 	return found < start ? found : aw.end;
 }
 

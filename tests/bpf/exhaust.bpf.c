@@ -53,6 +53,8 @@ static __always_inline __s64 run_op(struct exhaust_ctx *ctx, __u32 op, __u32 cid
 	case EX_NEXT_AND_SET:		return scx_cmask_next_and_set(A, B, cid);
 	case EX_NEXT_SET_WRAP:		return scx_cmask_next_set_wrap(A, cid);
 	case EX_NEXT_AND_SET_WRAP:	return scx_cmask_next_and_set_wrap(A, B, cid);
+	case EX_NEXT_AND2_SET:		return scx_cmask_next_and2_set(A, B, B, cid);
+	case EX_NEXT_AND2_SET_WRAP:	return scx_cmask_next_and2_set_wrap(A, B, B, cid);
 	case EX_FOR_EACH:
 		scx_cmask_for_each(c, A) {
 			sum += c;

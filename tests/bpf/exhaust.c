@@ -113,6 +113,8 @@ static const struct xcase cases[] = {
 	{ "next_and_set", EX_NEXT_AND_SET, BASE, 0, F_LAST, F_FULL, 0, 1, END, ND_UNCHANGED },
 	{ "next_set_wrap", EX_NEXT_SET_WRAP, MID_CID + 1, 0, F_MID, F_EMPTY, 0, 1, END, ND_UNCHANGED },
 	{ "next_and_set_wrap", EX_NEXT_AND_SET_WRAP, MID_CID + 1, 0, F_MID, F_FULL, 0, 1, END, ND_UNCHANGED },
+	{ "next_and2_set", EX_NEXT_AND2_SET, BASE, 0, F_LAST, F_FULL, 0, 1, END, ND_UNCHANGED },
+	{ "next_and2_set_wrap", EX_NEXT_AND2_SET_WRAP, MID_CID + 1, 0, F_MID, F_FULL, 0, 1, END, ND_UNCHANGED },
 	{ "for_each", EX_FOR_EACH, 0, 0, F_LAST, F_EMPTY, 1, 1, 0, ND_UNCHANGED },
 };
 
@@ -174,6 +176,8 @@ static int64_t truth(const struct xcase *c, struct scx_cmask *a, struct scx_cmas
 	case EX_NEXT_AND_SET:		return scx_cmask_next_and_set(a, b, c->cid);
 	case EX_NEXT_SET_WRAP:		return scx_cmask_next_set_wrap(a, c->cid);
 	case EX_NEXT_AND_SET_WRAP:	return scx_cmask_next_and_set_wrap(a, b, c->cid);
+	case EX_NEXT_AND2_SET:		return scx_cmask_next_and2_set(a, b, b, c->cid);
+	case EX_NEXT_AND2_SET_WRAP:	return scx_cmask_next_and2_set_wrap(a, b, b, c->cid);
 	case EX_FOR_EACH:
 		scx_cmask_for_each(cid, a) {
 			*sum += cid;

@@ -49,6 +49,8 @@
  *   scx_cmask_init(), _init_alloc()    -EAGAIN, the mask left valid and
  *                                      empty (nr_cids 0)
  *   scx_cmask_zero(), _fill()          -EAGAIN, some words written
+ *   scx_cmask_from_cpumask()           -EAGAIN, the cids of the cpus
+ *   (<scxcmask/sched_ext.bpf.h>)       visited so far only
  *   scx_cmask_and(), _or(), _copy(),   -EAGAIN, some words of dst written,
  *   scx_cmask_andnot()                 its padding still clear
  *   scx_cmask_next_set(), _first_set(),

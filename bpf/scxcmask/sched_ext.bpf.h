@@ -81,7 +81,9 @@ extern __INT32_TYPE__ scx_bpf_sub_caps(scxcmask__kf_u64 cgroup_id, scxcmask__kf_
  * @m's window are left out.  Loops over scx_bpf_nr_cpu_ids() cpus, bounded
  * by the may_goto budget like every word loop here.
  *
- * Return: 0, or -EINVAL if @m is not a valid cmask.
+ * Return: 0; -EINVAL if @m is not a valid cmask; -EAGAIN if the loop
+ * budget ran out (SCXCMASK_BPF_ON_BUDGET_EXHAUSTED() called): @m then
+ * holds the cids of the cpus visited so far only, never one too many.
  */
 static inline __attribute__((always_inline)) int
 scx_cmask_from_cpumask(struct scx_cmask __arena *m, const struct cpumask *cpumask)
@@ -100,6 +102,11 @@ scx_cmask_from_cpumask(struct scx_cmask __arena *m, const struct cpumask *cpumas
 		cid = scx_bpf_cpu_to_cid((__INT32_TYPE__)cpu);
 		if (cid >= 0)
 			scx_cmask_set_nonatomic((__UINT32_TYPE__)cid, m);
+	}
+	if (cpu < nr_cpus) {
+		/* no break above: may_goto stopped the loop */
+		SCXCMASK_BPF_ON_BUDGET_EXHAUSTED("scx_cmask_from_cpumask");
+		return -SCXCMASK__EAGAIN;
 	}
 	return 0;
 }

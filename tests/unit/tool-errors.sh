@@ -14,9 +14,9 @@ mkdir "$tmp/sys"
 tar -xzf "$top_srcdir/tests/fixtures/cidtruth/c4t2-73/sysfs.tar.gz" -C "$tmp/sys" || exit 1
 sys=$tmp/sys
 
-# A BTF file the check accepts (exit 0), when btf_test can write one.
+# A BTF file the check accepts (exit 0), when test_btf can write one.
 btf=
-gen=$top_builddir/tests/unit/btf_test
+gen=$top_builddir/tests/unit/test_btf
 if [ -x "$gen" ] && SCXCMASK_BTF_TEST_DIR=$tmp "$gen" >"$tmp/gen.log" 2>&1 && [ -s "$tmp/7.3" ]; then
 	btf=$tmp/7.3
 fi
@@ -65,7 +65,7 @@ done
 if [ -n "$btf" ]; then
 	full check --btf "$btf"
 else
-	echo "note: tests/unit/btf_test wrote no 7.3 BTF (no libbpf or Check): 'check --btf' on /dev/full is not run"
+	echo "note: tests/unit/test_btf wrote no 7.3 BTF (no libbpf or Check): 'check --btf' on /dev/full is not run"
 fi
 
 # A failing command keeps its own status and message on /dev/full.

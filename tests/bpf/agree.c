@@ -718,6 +718,10 @@ int main(int argc, char **argv)
 				printf("  %-26s %s\n", op_names[op], oracle_excluded[op]);
 		printf("  %-26s %s\n", "from_cpumask",
 		       "needs sched_ext kfuncs, which syscall programs cannot call");
+		printf("  %-26s %s\n", "cmask_op, cmask_op_word",
+		       "upstream's building blocks of and/or/copy/andnot, compared through those");
+		printf("  %-26s %s\n", "__cmask_contains, __cmask_word",
+		       "upstream's unchecked address helpers; compat has them as upstream");
 		printf("  %-26s %s\n", "(invalid headers, dirty padding)",
 		       "upstream's undefined behaviour: the library's own agree tests cover them");
 	}

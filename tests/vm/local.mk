@@ -47,7 +47,7 @@ if HAVE_BPF
 check-vm-bpf: tests/bpf/oracle_upstream.bpf.o
 # a skip (77: no mirror, no kernel, no clang-22) does not fail check-vm
 check-vm-upstream: all
-	@rc=0; $(SHELL) $(srcdir)/tests/vm/upstream-qmap.sh $(abs_top_srcdir) \
+	@rc=0; BPF_TARGET_ARCH=$(BPF_TARGET_ARCH) $(SHELL) $(srcdir)/tests/vm/upstream-qmap.sh $(abs_top_srcdir) \
 		$(abs_top_builddir) || rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 77 ]
 else
 check-vm-upstream:

@@ -28,7 +28,8 @@
 #
 # Environment: VM_KERNELS (default "7.2 7.3"), VM_CACHE (kernels, default
 # ~/.cache/libscxcmask-vm), SRC_CACHE (sources, ~/.cache/libscxcmask-src),
-# QMAP_SMP (default 4), QMAP_TIMEOUT (seconds per guest, default 420).
+# QMAP_SMP (default 4), QMAP_TIMEOUT (seconds per guest, default 420),
+# BPF_TARGET_ARCH (configure's; x86).
 # Exit 0 when every build passed on every kernel tried, 77 when nothing could
 # run (printing why), 1 on a failure.
 set -uo pipefail
@@ -43,6 +44,9 @@ smp=${QMAP_SMP:-4}
 guest_timeout=${QMAP_TIMEOUT:-420}
 work=$builddir/tests/vm/work/upstream-qmap
 busybox=${BUSYBOX:-/bin/busybox}
+# configure's BPF_TARGET_ARCH, as make check-vm-upstream passes it (the
+# guests are Debian's amd64 kernels, hence the default)
+bpf_arch=${BPF_TARGET_ARCH:-x86}
 
 skip() { echo "SKIP: $*"; exit 77; }
 t_start=$SECONDS
@@ -88,7 +92,7 @@ build_qmap() {
 	sys=$($clang -v -E - </dev/null 2>&1 |
 		sed -n '/<...> search starts here:/,/End of search list./{ s| \(/.*\)|-idirafter \1|p }')
 	# shellcheck disable=SC2086
-	$clang -g -O2 -mcpu=v3 -target bpf -D__TARGET_ARCH_x86 -mlittle-endian \
+	$clang -g -O2 -mcpu=v3 -target bpf -D__TARGET_ARCH_"$bpf_arch" -mlittle-endian \
 		-Wall -Wno-compare-distinct-pointer-types -Wno-microsoft-anon-tag -fms-extensions \
 		"${ovr[@]}" -I"$t/include" -I"$t/include/bpf-compat" -I"$w" -I"$lb/include" \
 		-I"$src/tools/include/uapi" -I"$src/tools/include" $sys \

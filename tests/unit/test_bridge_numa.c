@@ -63,6 +63,27 @@ START_TEST(test_cpus_beyond_the_map)
 }
 END_TEST
 
+/* An empty bitmask gives an empty cmask; an empty cmask clears the bitmask. */
+START_TEST(test_empty_sets)
+{
+	static const unsigned int some[] = { 0, 5, 40 };
+	struct scx_cid_map *map = t_holes_map();
+	struct scx_cmask *m = t_full_mask(map), *none = t_mask_of(map, "");
+	struct bitmask *empty = mask_of(64, NULL, 0), *b = mask_of(64, some, 3);
+
+	ck_assert_int_eq(scx_cmask_from_numa_cpumask(m, map, empty, 0), 0);
+	ck_assert(scx_cmask_empty(m));
+	ck_assert(scx_cmask_equal(m, none));
+	ck_assert_int_eq(scx_cmask_to_numa_cpumask(b, map, m), 0);
+	ck_assert_uint_eq(numa_bitmask_weight(b), 0);
+	numa_bitmask_free(empty);
+	numa_bitmask_free(b);
+	scx_cmask_free(m);
+	scx_cmask_free(none);
+	scx_cid_map_free(map);
+}
+END_TEST
+
 /* Too small a bitmask for the result: -ERANGE, bitmask as it was. */
 START_TEST(test_to_leaves_mask_on_failure)
 {
@@ -93,6 +114,7 @@ int main(void)
 
 	tcase_add_test(tc, test_round_trip);
 	tcase_add_test(tc, test_cpus_beyond_the_map);
+	tcase_add_test(tc, test_empty_sets);
 	tcase_add_test(tc, test_to_leaves_mask_on_failure);
 	suite_add_tcase(s, tc);
 	return t_run_suite(s);

@@ -173,6 +173,13 @@ static int btf_report(const struct call *c)
 	return scx_cmask_check_btf_report(c->arg, &r);
 }
 
+static int gen_of_kernel(const struct call *c)
+{
+	uint32_t gen, source;
+
+	return scx_cid_gen_of_kernel(c->arg, &gen, &source);
+}
+
 /* @name inside the scratch directory; strdup'd, lives as long as the test. */
 static char *owned[64];
 static int nowned;
@@ -345,6 +352,11 @@ int main(void)
 		{ "btf, text file", btf_check, sent, -EINVAL },
 		{ "btf, BTF magic then garbage", btf_check, path_in("fakebtf"), 1 },
 		{ "btf report, ELF magic then garbage", btf_report, path_in("fakeelf"), 1 },
+		{ "gen_of_kernel, missing file", gen_of_kernel, path_in("nofile"), -ENOENT },
+		{ "gen_of_kernel, a directory", gen_of_kernel, tmp, 1 },
+		{ "gen_of_kernel, empty file", gen_of_kernel, path_in("empty"), 1 },
+		{ "gen_of_kernel, BTF magic then garbage", gen_of_kernel, path_in("fakebtf"), 1 },
+		{ "gen_of_kernel, ELF magic then garbage", gen_of_kernel, path_in("fakeelf"), 1 },
 		{ "btf, the running kernel's (any result)", btf_check, NULL, 2 },
 		{ "map, the running system (any result)", map_new, NULL, 2 },
 	};
@@ -366,6 +378,8 @@ int main(void)
 	run(&(struct call){ "map, cpu/possible is a directory", map_new, path_in("dirposs"), 1 });
 
 	emfile_runs("map, generated tree", map_new, path_in("good"), true);
+	emfile_runs("gen_of_kernel, BTF magic then garbage", gen_of_kernel, path_in("fakebtf"),
+		    scx_cmask_check_btf(NULL, NULL, 0) != -EOPNOTSUPP);
 	/* without libbpf the check opens nothing: EMFILE cannot happen */
 	emfile_runs("btf, the running kernel's", btf_check, NULL,
 		    scx_cmask_check_btf(NULL, NULL, 0) != -EOPNOTSUPP);

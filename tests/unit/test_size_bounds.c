@@ -521,6 +521,23 @@ static void override_bounds(void)
 	      c2c[0] == scx_cid_map_cpu_to_cid(map, 0) && (unsigned char)c2c[ncpu] == FILL,
 	      "to_override(SIZE_MAX, SIZE_MAX): writes nr_cpu_ids entries only");
 	scx_cid_map_free(o);
+
+	/*
+	 * matches(): nr is compared, never used to read past nr_cids entries;
+	 * a wrong count is "no", not a read of SIZE_MAX entries.
+	 */
+	for (uint32_t i = 0; i < nc; i++)
+		c2c[i] = scx_cid_map_cid_to_cpu(map, i);
+	check(scx_cid_map_matches(map, c2c, nc) == 1, "matches(nr_cids): 1");
+	check(scx_cid_map_matches(map, c2c, 0) == 0 && scx_cid_map_matches(map, c2c, 1) == 0 &&
+	      scx_cid_map_matches(map, c2c, nc - 1) == 0 &&
+	      scx_cid_map_matches(map, c2c, nc + 1) == 0 &&
+	      scx_cid_map_matches(map, c2c, SIZE_MAX) == 0,
+	      "matches(0, 1, nr_cids - 1, nr_cids + 1, SIZE_MAX): 0");
+	check(scx_cid_map_matches(map, NULL, 0) == 0 && scx_cid_map_matches(map, NULL, 1) == -EINVAL &&
+	      scx_cid_map_matches(map, NULL, SIZE_MAX) == -EINVAL &&
+	      scx_cid_map_matches(NULL, c2c, nc) == -EINVAL,
+	      "matches: NULL table with entries, NULL map: -EINVAL");
 }
 
 int main(void)

@@ -57,6 +57,8 @@ SEC("syscall") int setup(struct agent_setup_args *args)
 	s->nr_cids = nr;
 	s->last_pick = nr;
 	s->err = err;
+	/* in the form the agent follows, wherever libbpf placed the global */
+	args->shared = (__u64)scx_arena_addr(&shared);
 	return err ? 3 : 0;
 }
 

@@ -122,6 +122,17 @@ int main(void)
 		printf("arena_agent: cannot view the arena: %s\n", scxcmask_errmsg());
 		goto out;
 	}
+	/* the address setup reports leads where the skeleton points */
+	{
+		void *sp = NULL;
+
+		if (scx_arena_ptr(&v, setup.shared, sizeof(struct agent_shared), &sp) ||
+		    sp != (void *)&skel->arena->shared) {
+			printf("arena_agent: setup reported the shared struct at %#llx, which is not where the skeleton has it (%s)\n",
+			       (unsigned long long)setup.shared, scxcmask_errmsg());
+			goto out;
+		}
+	}
 	idle = find_mask(&v, skel->arena->shared.idle);
 	busy = find_mask(&v, skel->arena->shared.busy);
 	picked = find_mask(&v, skel->arena->shared.picked);

@@ -7,7 +7,11 @@
 #ifndef ARENA_AGENT_H
 #define ARENA_AGENT_H
 
-/* In the arena, at offset 0 (libbpf puts arena globals there). */
+/*
+ * An arena global: at arena offset 0 with libbpf up to 1.5, at the end of
+ * the arena with later ones on kernels that allow it.  The skeleton knows
+ * where; an agent without one takes its address from setup's ctx.
+ */
 struct agent_shared {
 	/*
 	 * Kept unused: in an arena mapped at a 4 GiB-aligned address, arena
@@ -24,9 +28,11 @@ struct agent_shared {
 	__s32 err;		/* first error of the BPF side, 0 if none */
 };
 
-/* ctx of the setup program */
+/* ctx of the setup program (syscall programs write their ctx back) */
 struct agent_setup_args {
 	__u32 nr_cids;
+	__u32 pad;
+	__u64 shared;		/* out: the address of struct agent_shared */
 };
 
 /* ctx of the step program: how many simulated events to run */

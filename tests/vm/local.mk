@@ -23,8 +23,14 @@ check-vm-qmap: all
 		$(if $(VM_FIXTURES),--fixtures $(VM_FIXTURES))
 # Every tests/bpf program in TESTS, inside the guests (tests/vm/run-bpf.sh).
 vm_bpf_tests = $(filter tests/bpf/%,$(TESTS))
+# and the Rust crate's rust_agent on a real arena, when make check built it
+# (tests/rust/cargo-test.sh, with arena_agent.bpf.o beside it; the current
+# toolchain's build, else Debian's)
+vm_rust_agents = tests/rust/work/target-current/debug/examples/rust_agent \
+	tests/rust/work/target-debian/debug/examples/rust_agent
 check-vm-bpf: all $(vm_bpf_tests)
-	$(SHELL) $(srcdir)/tests/vm/run-bpf.sh $(abs_top_builddir) $(vm_bpf_tests)
+	$(SHELL) $(srcdir)/tests/vm/run-bpf.sh $(abs_top_builddir) $(vm_bpf_tests) \
+		$$(for r in $(vm_rust_agents); do [ -x $$r ] && [ -f $$r.bpf.o ] && { echo $$r; break; }; done)
 else
 check-vm check-vm-qmap check-vm-bpf:
 	@echo "SKIP: check-vm needs the BPF toolchain (clang >= 19, bpftool, libbpf >= 1.4)"; exit 77

@@ -2,7 +2,9 @@
 //! rust_agent: the Rust half of examples/arena_agent.
 //!
 //! Loads examples/arena_agent's BPF program (`arena_agent.bpf.o`, path as
-//! the first argument or in ARENA_AGENT_BPF_OBJ), lets it allocate its
+//! the first argument, in ARENA_AGENT_BPF_OBJ, or a copy named
+//! `rust_agent.bpf.o` beside this executable, as make check-vm-bpf places
+//! it in its guests), lets it allocate its
 //! idle, busy and picked cmasks in the arena, and reads them through the
 //! crate's checked arena view, printing each as cids and, through this
 //! machine's cid map, as cpus.  Where the kernel refuses BPF arenas (or
@@ -56,7 +58,7 @@ extern "C" {
     fn libbpf_get_error(ptr: *const c_void) -> c_long;
 }
 
-/// What examples/arena_agent/arena_agent.h puts at arena offset 0.
+/// examples/arena_agent/arena_agent.h's arena global.
 #[repr(C)]
 #[derive(Clone, Copy)]
 struct AgentShared {
@@ -105,7 +107,7 @@ fn run(obj: *mut BpfObject, name: &str, ctx: &mut [u32]) -> Result<(), String> {
         data_out: std::ptr::null_mut(),
         data_size_in: 0,
         data_size_out: 0,
-        ctx_in: ctx.as_ptr() as *const c_void,
+        ctx_in: ctx.as_mut_ptr() as *const c_void,
         ctx_out: std::ptr::null_mut(),
         ctx_size_in: (ctx.len() * 4) as u32,
         ctx_size_out: 0,
@@ -130,7 +132,15 @@ fn main() {
         }
     };
     println!("rust_agent: libscxcmask {} from Rust", scxcmask::version());
-    let path = std::env::args().nth(1).or_else(|| std::env::var("ARENA_AGENT_BPF_OBJ").ok());
+    let beside = std::env::current_exe()
+        .ok()
+        .map(|e| e.with_file_name("rust_agent.bpf.o"))
+        .filter(|p| p.exists())
+        .map(|p| p.to_string_lossy().into_owned());
+    let path = std::env::args()
+        .nth(1)
+        .or_else(|| std::env::var("ARENA_AGENT_BPF_OBJ").ok())
+        .or(beside);
     let path = match path {
         Some(p) => p,
         None => {
@@ -157,9 +167,13 @@ fn main() {
         unsafe { bpf_object__close(obj) };
         exit(77);
     }
+    let mut checks = Checks::default();
     let result = (|| -> Result<(), String> {
-        let mut setup = [map.nr_cids()];
+        // struct agent_setup_args: nr_cids, pad, and the address of the
+        // shared struct, which the program writes back
+        let mut setup = [map.nr_cids(), 0, 0, 0];
         run(obj, "setup", &mut setup)?;
+        let shared_addr = u64::from(setup[2]) | (u64::from(setup[3]) << 32);
         let mut step = [6u32];
         run(obj, "step", &mut step)?;
         let arena_name = CString::new("arena").unwrap();
@@ -168,29 +182,64 @@ fn main() {
         // SAFETY: amap is an arena map of the loaded object, which lives
         // until bpf_object__close() below.
         let view = unsafe { ArenaView::from_bpf_map(amap) }.map_err(|e| e.to_string())?;
-        // The shared struct sits at arena offset 0 (arena globals start
-        // there); it is read once, by value, from a checked pointer.
+        // The shared struct is where setup said (offset 0 with libbpf up
+        // to 1.5, the arena's end with later ones); it is read once, by
+        // value, from a checked pointer.
         let p = view
-            .ptr_at_offset(0, std::mem::size_of::<AgentShared>())
-            .map_err(|e| e.to_string())?;
+            .ptr(shared_addr, std::mem::size_of::<AgentShared>())
+            .map_err(|e| format!("shared struct at {:#x}: {}", shared_addr, e))?;
         // SAFETY: p was checked to cover size_of::<AgentShared>() bytes.
         let shared = unsafe { std::ptr::read_volatile(p as *const AgentShared) };
         println!("  BPF side: {} cids, {} rounds, err {}", shared.nr_cids, shared.rounds, shared.err);
+        checks.check(
+            shared.err == 0 && shared.nr_cids == map.nr_cids() && shared.rounds == 6,
+            format!("the BPF side's state: err {}, {} cids, {} rounds", shared.err, shared.nr_cids, shared.rounds),
+        );
+        let mut weights = Vec::new();
         for (name, addr) in [("idle", shared.idle), ("busy", shared.busy), ("picked", shared.picked)] {
             let m = view.cmask(addr).map_err(|e| format!("{} at {:#x}: {}", name, addr, e))?;
             let cpus = m.to_cpulist(&map).map_err(|e| e.to_string())?;
             println!("    {:7} {:3} cids {{{}}} = cpus {{{}}}", name, m.weight(), m.format_cidlist(), cpus);
             let copy = view.copy_out(addr).map_err(|e| e.to_string())?;
-            if copy.weight() != m.weight() && name != "picked" {
-                return Err(format!("{}: the copy and the arena disagree", name));
-            }
+            checks.check(
+                copy.weight() == m.weight() && m.base() == 0 && m.nr_cids() == map.nr_cids(),
+                format!("{}: window {}+{}, weight {} in place and {} copied out", name, m.base(), m.nr_cids(), m.weight(), copy.weight()),
+            );
+            weights.push(m.weight());
         }
+        // every cid is idle or busy, never both (the simulation's rule)
+        checks.check(
+            weights[0] + weights[1] == map.nr_cids(),
+            format!("idle {} + busy {} cids = {} cids", weights[0], weights[1], map.nr_cids()),
+        );
         Ok(())
     })();
     // SAFETY: closing the object we opened.
     unsafe { bpf_object__close(obj) };
     if let Err(e) = result {
         eprintln!("rust_agent: {}", e);
+        checks.failed += 1;
+    }
+    println!("rust_agent: {} passed, {} failed", checks.passed, checks.failed);
+    if checks.failed > 0 {
         exit(1);
+    }
+}
+
+/// What the arena half checked.
+#[derive(Default)]
+struct Checks {
+    passed: u32,
+    failed: u32,
+}
+
+impl Checks {
+    fn check(&mut self, ok: bool, what: String) {
+        if ok {
+            self.passed += 1;
+        } else {
+            self.failed += 1;
+            println!("FAIL: {}", what);
+        }
     }
 }

@@ -253,14 +253,15 @@ SCXCMASK__BPF_API __SIZE_TYPE__ scx_cmask_size(scxcmask__u32 alloc_cids)
 	return SCX_CMASK_SIZE(alloc_cids);
 }
 
-SCXCMASK__BPF_LOOPY int scx_cmask_init(struct scx_cmask __arena *m SCXCMASK__ARG, scxcmask__u32 base,
-				     scxcmask__u32 nr_cids)
+SCXCMASK__BPF_LOOPY int
+scx_cmask_init(struct scx_cmask __arena *m SCXCMASK__ARG, scxcmask__u32 base, scxcmask__u32 nr_cids)
 {
 	return scxcmask__init_alloc(SCXCMASK__MUT(m), base, nr_cids, nr_cids);
 }
 
-SCXCMASK__BPF_LOOPY int scx_cmask_init_alloc(struct scx_cmask __arena *m SCXCMASK__ARG, scxcmask__u32 base,
-					   scxcmask__u32 nr_cids, scxcmask__u32 alloc_cids)
+SCXCMASK__BPF_LOOPY int
+scx_cmask_init_alloc(struct scx_cmask __arena *m SCXCMASK__ARG, scxcmask__u32 base,
+		     scxcmask__u32 nr_cids, scxcmask__u32 alloc_cids)
 {
 	return scxcmask__init_alloc(SCXCMASK__MUT(m), base, nr_cids, alloc_cids);
 }
@@ -330,109 +331,122 @@ SCXCMASK__BPF_API _Bool scx_cmask_test_and_clear_nonatomic(scxcmask__u32 cid,
 	return scxcmask__test_and_clear_nonatomic(cid, SCXCMASK__MUT(m));
 }
 
-SCXCMASK__BPF_LOOPY int scx_cmask_zero(struct scx_cmask __arena *m SCXCMASK__ARG)
+SCXCMASK__BPF_LOOPY int
+scx_cmask_zero(struct scx_cmask __arena *m SCXCMASK__ARG)
 {
 	return scxcmask__zero(SCXCMASK__MUT(m));
 }
 
-SCXCMASK__BPF_LOOPY int scx_cmask_fill(struct scx_cmask __arena *m SCXCMASK__ARG)
+SCXCMASK__BPF_LOOPY int
+scx_cmask_fill(struct scx_cmask __arena *m SCXCMASK__ARG)
 {
 	return scxcmask__fill(SCXCMASK__MUT(m));
 }
 
-SCXCMASK__BPF_LOOPY _Bool scx_cmask_empty(const struct scx_cmask __arena *m SCXCMASK__ARG)
+SCXCMASK__BPF_LOOPY _Bool
+scx_cmask_empty(const struct scx_cmask __arena *m SCXCMASK__ARG)
 {
 	return scxcmask__empty(SCXCMASK__RO(m));
 }
 
-SCXCMASK__BPF_LOOPY scxcmask__u32 scx_cmask_weight(const struct scx_cmask __arena *m SCXCMASK__ARG)
+SCXCMASK__BPF_LOOPY scxcmask__u32
+scx_cmask_weight(const struct scx_cmask __arena *m SCXCMASK__ARG)
 {
 	return scxcmask__weight(SCXCMASK__RO(m));
 }
 
-SCXCMASK__BPF_LOOPY int scx_cmask_and(struct scx_cmask __arena *dst SCXCMASK__ARG,
-				    const struct scx_cmask __arena *src SCXCMASK__ARG)
+SCXCMASK__BPF_LOOPY int
+scx_cmask_and(struct scx_cmask __arena *dst SCXCMASK__ARG,
+	      const struct scx_cmask __arena *src SCXCMASK__ARG)
 {
 	return scxcmask__op2(SCXCMASK__MUT(dst), SCXCMASK__RO(src), SCXCMASK__OP_AND);
 }
 
-SCXCMASK__BPF_LOOPY int scx_cmask_or(struct scx_cmask __arena *dst SCXCMASK__ARG,
-				   const struct scx_cmask __arena *src SCXCMASK__ARG)
+SCXCMASK__BPF_LOOPY int
+scx_cmask_or(struct scx_cmask __arena *dst SCXCMASK__ARG,
+	     const struct scx_cmask __arena *src SCXCMASK__ARG)
 {
 	return scxcmask__op2(SCXCMASK__MUT(dst), SCXCMASK__RO(src), SCXCMASK__OP_OR);
 }
 
-SCXCMASK__BPF_LOOPY int scx_cmask_copy(struct scx_cmask __arena *dst SCXCMASK__ARG,
-				     const struct scx_cmask __arena *src SCXCMASK__ARG)
+SCXCMASK__BPF_LOOPY int
+scx_cmask_copy(struct scx_cmask __arena *dst SCXCMASK__ARG,
+	       const struct scx_cmask __arena *src SCXCMASK__ARG)
 {
 	return scxcmask__op2(SCXCMASK__MUT(dst), SCXCMASK__RO(src), SCXCMASK__OP_COPY);
 }
 
-SCXCMASK__BPF_LOOPY int scx_cmask_andnot(struct scx_cmask __arena *dst SCXCMASK__ARG,
-				       const struct scx_cmask __arena *src SCXCMASK__ARG)
+SCXCMASK__BPF_LOOPY int
+scx_cmask_andnot(struct scx_cmask __arena *dst SCXCMASK__ARG,
+		 const struct scx_cmask __arena *src SCXCMASK__ARG)
 {
 	return scxcmask__op2(SCXCMASK__MUT(dst), SCXCMASK__RO(src), SCXCMASK__OP_ANDNOT);
 }
 
-SCXCMASK__BPF_LOOPY _Bool scx_cmask_equal(const struct scx_cmask __arena *a SCXCMASK__ARG,
-					const struct scx_cmask __arena *b SCXCMASK__ARG)
+SCXCMASK__BPF_LOOPY _Bool
+scx_cmask_equal(const struct scx_cmask __arena *a SCXCMASK__ARG,
+		const struct scx_cmask __arena *b SCXCMASK__ARG)
 {
 	return scxcmask__equal(SCXCMASK__RO(a), SCXCMASK__RO(b));
 }
 
-SCXCMASK__BPF_LOOPY _Bool scx_cmask_subset(const struct scx_cmask __arena *a SCXCMASK__ARG,
-					 const struct scx_cmask __arena *b SCXCMASK__ARG)
+SCXCMASK__BPF_LOOPY _Bool
+scx_cmask_subset(const struct scx_cmask __arena *a SCXCMASK__ARG,
+		 const struct scx_cmask __arena *b SCXCMASK__ARG)
 {
 	return scxcmask__subset(SCXCMASK__RO(a), SCXCMASK__RO(b));
 }
 
-SCXCMASK__BPF_LOOPY _Bool scx_cmask_intersects(const struct scx_cmask __arena *a SCXCMASK__ARG,
-					     const struct scx_cmask __arena *b SCXCMASK__ARG)
+SCXCMASK__BPF_LOOPY _Bool
+scx_cmask_intersects(const struct scx_cmask __arena *a SCXCMASK__ARG,
+		     const struct scx_cmask __arena *b SCXCMASK__ARG)
 {
 	return scxcmask__intersects(SCXCMASK__RO(a), SCXCMASK__RO(b));
 }
 
-SCXCMASK__BPF_LOOPY scxcmask__u32 scx_cmask_next_set(const struct scx_cmask __arena *m SCXCMASK__ARG,
-						   scxcmask__u32 cid)
+SCXCMASK__BPF_LOOPY scxcmask__u32
+scx_cmask_next_set(const struct scx_cmask __arena *m SCXCMASK__ARG, scxcmask__u32 cid)
 {
 	return scxcmask__next_set(SCXCMASK__RO(m), cid);
 }
 
-SCXCMASK__BPF_LOOPY scxcmask__u32 scx_cmask_first_set(const struct scx_cmask __arena *m SCXCMASK__ARG)
+SCXCMASK__BPF_LOOPY scxcmask__u32
+scx_cmask_first_set(const struct scx_cmask __arena *m SCXCMASK__ARG)
 {
 	return scxcmask__first_set(SCXCMASK__RO(m));
 }
 
-SCXCMASK__BPF_LOOPY scxcmask__u32 scx_cmask_next_and_set(const struct scx_cmask __arena *a SCXCMASK__ARG,
-						       const struct scx_cmask __arena *b SCXCMASK__ARG,
-						       scxcmask__u32 start)
+SCXCMASK__BPF_LOOPY scxcmask__u32
+scx_cmask_next_and_set(const struct scx_cmask __arena *a SCXCMASK__ARG,
+		       const struct scx_cmask __arena *b SCXCMASK__ARG, scxcmask__u32 start)
 {
 	return scxcmask__next_and_set(SCXCMASK__RO(a), SCXCMASK__RO(b), start);
 }
 
-SCXCMASK__BPF_LOOPY scxcmask__u32 scx_cmask_next_set_wrap(const struct scx_cmask __arena *m SCXCMASK__ARG,
-							scxcmask__u32 start)
+SCXCMASK__BPF_LOOPY scxcmask__u32
+scx_cmask_next_set_wrap(const struct scx_cmask __arena *m SCXCMASK__ARG, scxcmask__u32 start)
 {
 	return scxcmask__next_set_wrap(SCXCMASK__RO(m), start);
 }
 
-SCXCMASK__BPF_LOOPY scxcmask__u32 scx_cmask_next_and_set_wrap(const struct scx_cmask __arena *a SCXCMASK__ARG,
-							    const struct scx_cmask __arena *b SCXCMASK__ARG,
-							    scxcmask__u32 start)
+SCXCMASK__BPF_LOOPY scxcmask__u32
+scx_cmask_next_and_set_wrap(const struct scx_cmask __arena *a SCXCMASK__ARG,
+			    const struct scx_cmask __arena *b SCXCMASK__ARG, scxcmask__u32 start)
 {
 	return scxcmask__next_and_set_wrap(SCXCMASK__RO(a), SCXCMASK__RO(b), start);
 }
 
-SCXCMASK__BPF_LOOPY scxcmask__u32 scx_cmask_next_and2_set(const struct scx_cmask __arena *a SCXCMASK__ARG,
-							const struct scx_cmask __arena *b SCXCMASK__ARG,
-							const struct scx_cmask __arena *c SCXCMASK__ARG,
-							scxcmask__u32 start)
+SCXCMASK__BPF_LOOPY scxcmask__u32
+scx_cmask_next_and2_set(const struct scx_cmask __arena *a SCXCMASK__ARG,
+			const struct scx_cmask __arena *b SCXCMASK__ARG,
+			const struct scx_cmask __arena *c SCXCMASK__ARG, scxcmask__u32 start)
 {
 	return scxcmask__next_and2_set(SCXCMASK__RO(a), SCXCMASK__RO(b), SCXCMASK__RO(c), start);
 }
 
 SCXCMASK__BPF_LOOPY scxcmask__u32
-scx_cmask_next_and2_set_wrap(const struct scx_cmask __arena *a SCXCMASK__ARG, const struct scx_cmask __arena *b SCXCMASK__ARG,
+scx_cmask_next_and2_set_wrap(const struct scx_cmask __arena *a SCXCMASK__ARG,
+			     const struct scx_cmask __arena *b SCXCMASK__ARG,
 			     const struct scx_cmask __arena *c SCXCMASK__ARG, scxcmask__u32 start)
 {
 	return scxcmask__next_and2_set_wrap(SCXCMASK__RO(a), SCXCMASK__RO(b), SCXCMASK__RO(c),

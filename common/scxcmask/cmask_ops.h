@@ -819,14 +819,16 @@ SCXCMASK__INLINE int scxcmask__any_and_same(const SCXCMASK__AS SCXCMASK__M *a,
 /* ---------------------------------------------------------------- search */
 
 /*
- * Lowest set cid of [@from, @to) in @p & @q & @r (@q and @r may be NULL,
- * constants at every call site, so the unused ands compile away), where
- * each pointer is at the bits[] word holding grid word @from / 64, or
- * @none.  @from < @to.  An early stop returns @none and sets *@cut.
+ * Lowest set cid of [@from, @to) in @p & @q & @r, of which the first @n
+ * count (@n is a constant at every call site, so the unused ands compile
+ * away and the loop tests no pointer: an arena mask may sit at address 0,
+ * so a pointer's value says nothing), where each pointer is at the bits[]
+ * word holding grid word @from / 64; or @none.  @from < @to.  An early
+ * stop returns @none and sets *@cut.
  */
 SCXCMASK__INLINE scxcmask__u32 scxcmask__scan_cut(const SCXCMASK__AS scxcmask__u64 *p,
 						  const SCXCMASK__AS scxcmask__u64 *q,
-						  const SCXCMASK__AS scxcmask__u64 *r,
+						  const SCXCMASK__AS scxcmask__u64 *r, int n,
 						  scxcmask__u32 from, scxcmask__u32 to,
 						  scxcmask__u32 none, int *cut)
 {
@@ -836,17 +838,17 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__scan_cut(const SCXCMASK__AS scxcmask__u
 	SCXCMASK__IDX i;
 
 	word = p[0] & (SCXCMASK__ALL << (from & 63));
-	if (q)
+	if (n > 1)
 		word &= q[0];
-	if (r)
+	if (n > 2)
 		word &= r[0];
 	if (!word) {
 		word = 0;
 		SCXCMASK__LOOP(i, 1, nr) {
 			word = p[i];
-			if (q)
+			if (n > 1)
 				word &= q[i];
-			if (r)
+			if (n > 2)
 				word &= r[i];
 			if (word) {
 				first += i;
@@ -884,7 +886,7 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__next_set_cut(const SCXCMASK__AS SCXCMAS
 		cid = w.base;
 	if (cid >= w.end)
 		return w.end;
-	return scxcmask__scan_cut(&m->bits[cid / 64 - w.wbase], 0, 0, cid, w.end, w.end, cut);
+	return scxcmask__scan_cut(&m->bits[cid / 64 - w.wbase], 0, 0, 1, cid, w.end, w.end, cut);
 }
 
 SCXCMASK__INLINE scxcmask__u32 scxcmask__next_set(const SCXCMASK__AS SCXCMASK__M *m,
@@ -925,7 +927,7 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and_set_cut(const SCXCMASK__AS SCX
 	if (start >= x.hi)
 		return aw.end;
 	return scxcmask__scan_cut(&a->bits[start / 64 - aw.wbase],
-				  &b->bits[start / 64 - bw.wbase], 0, start, x.hi, aw.end, cut);
+				  &b->bits[start / 64 - bw.wbase], 0, 2, start, x.hi, aw.end, cut);
 }
 
 SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and_set(const SCXCMASK__AS SCXCMASK__M *a,
@@ -1024,7 +1026,7 @@ SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and2_set_cut(const SCXCMASK__AS SC
 		return aw.end;
 	return scxcmask__scan_cut(&a->bits[start / 64 - aw.wbase],
 				  &b->bits[start / 64 - bw.wbase],
-				  &c->bits[start / 64 - cw.wbase], start, hi, aw.end, cut);
+				  &c->bits[start / 64 - cw.wbase], 3, start, hi, aw.end, cut);
 }
 
 SCXCMASK__INLINE scxcmask__u32 scxcmask__next_and2_set(const SCXCMASK__AS SCXCMASK__M *a,

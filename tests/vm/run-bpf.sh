@@ -180,11 +180,14 @@ for k in "${avail[@]}"; do
 		fi
 		[ -n "$note" ] && [ "$f" -eq 0 ] && f=1
 		echo "bpf-suite[$k] $name: $p passed, $f failed$note"
-		# the differential oracle's table: which helpers agreed three ways
+		# what a count alone does not say: which helpers the differential
+		# oracle compared three ways, how many writes crossed the boundary
 		case $name in
 		oracle-upstream)
 			sed -n '/^three-way agreement/,/^[0-9]* passed, [0-9]* failed$/p' "$dir/$name.txt" |
 				sed '$d; s/^/  /' ;;
+		race)
+			grep -E '^  (atomic|nonatomic) ' "$dir/$name.txt" | sed 's/^/  /' ;;
 		esac
 		if [ "$f" -ne 0 ]; then
 			grep -E '^ *(FAIL|not ok)' "$dir/$name.txt" | head -n 10 | sed 's/^/  /'

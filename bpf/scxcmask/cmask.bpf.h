@@ -31,7 +31,11 @@
  * masks are invalid here (-EINVAL, or -E2BIG from init).  Loops are bounded
  * by may_goto (scxcmask_can_loop).  Define SCXCMASK_BPF_LOOP_BPF_FOR to use
  * bpf_for() for the word loops instead (slower; those loops then always
- * finish, the atomics' retry loop still uses may_goto).
+ * finish, the atomics' retry loop still uses may_goto).  Define
+ * SCXCMASK_BPF_GLOBAL_FUNCS to make the helpers that loop global BPF
+ * subprograms, verified once per program instead of at every call site
+ * (below, where the macro is used; docs/PERFORMANCE.md has qmap_cid's
+ * figures).
  *
  * When the loop budget runs out.  The kernel gives each program run a loop
  * budget (may_goto: 8M iterations before 6.15, about a quarter second of

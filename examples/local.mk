@@ -24,21 +24,21 @@ examples/qmap_cid/vmlinux.h: $(QMAP_CID_VMLINUX)
 	$(AM_V_GEN)$(BPFTOOL) btf dump file $(QMAP_CID_VMLINUX) format c > $@.tmp && \
 	if grep -q 'struct sched_ext_ops_cid {' $@.tmp; then mv $@.tmp $@; else \
 	  rm -f $@.tmp; echo "$(QMAP_CID_VMLINUX): no struct sched_ext_ops_cid (needs a 7.2+ sched_ext kernel)" >&2; exit 1; fi
-examples/qmap_cid/qmap_cid.bpf.o: $(srcdir)/examples/qmap_cid/qmap_cid.bpf.c \
-		$(srcdir)/examples/qmap_cid/qmap_cid.h examples/qmap_cid/vmlinux.h \
-		$(srcdir)/bpf/scxcmask/cmask.bpf.h $(srcdir)/bpf/scxcmask/arena.bpf.h \
-		$(srcdir)/bpf/scxcmask/sched_ext.bpf.h \
-		$(srcdir)/common/scxcmask/cmask_ops.h $(srcdir)/common/scxcmask/cmask_defs.h
-	$(AM_V_GEN)$(bpf_compile) -Wno-unused-function -Wno-missing-declarations \
-		-Iexamples/qmap_cid -I$(srcdir)/examples/qmap_cid \
-		-c $(srcdir)/examples/qmap_cid/qmap_cid.bpf.c -o $@
+qmap_cid_bpf_deps = $(srcdir)/examples/qmap_cid/qmap_cid.bpf.c \
+	$(srcdir)/examples/qmap_cid/qmap_cid.h examples/qmap_cid/vmlinux.h \
+	$(srcdir)/bpf/scxcmask/cmask.bpf.h $(srcdir)/bpf/scxcmask/arena.bpf.h \
+	$(srcdir)/bpf/scxcmask/sched_ext.bpf.h \
+	$(srcdir)/common/scxcmask/cmask_ops.h $(srcdir)/common/scxcmask/cmask_defs.h
+qmap_cid_bpf_compile = $(bpf_compile) -Wno-unused-function -Wno-missing-declarations \
+	-Iexamples/qmap_cid -I$(srcdir)/examples/qmap_cid \
+	-c $(srcdir)/examples/qmap_cid/qmap_cid.bpf.c
+examples/qmap_cid/qmap_cid.bpf.o: $(qmap_cid_bpf_deps)
+	$(AM_V_GEN)$(qmap_cid_bpf_compile) -o $@
 # The same scheduler with the loop helpers as global BPF subprograms
 # (SCXCMASK_BPF_GLOBAL_FUNCS): make check-vm runs it once per kernel and
 # prints the verifier's totals of both builds.
-examples/qmap_cid/qmap_cid_global.bpf.o: examples/qmap_cid/qmap_cid.bpf.o
-	$(AM_V_GEN)$(bpf_compile) -Wno-unused-function -Wno-missing-declarations \
-		-DSCXCMASK_BPF_GLOBAL_FUNCS -Iexamples/qmap_cid -I$(srcdir)/examples/qmap_cid \
-		-c $(srcdir)/examples/qmap_cid/qmap_cid.bpf.c -o $@
+examples/qmap_cid/qmap_cid_global.bpf.o: $(qmap_cid_bpf_deps)
+	$(AM_V_GEN)$(qmap_cid_bpf_compile) -DSCXCMASK_BPF_GLOBAL_FUNCS -o $@
 qmap-cid-bpf: examples/qmap_cid/qmap_cid.bpf.o examples/qmap_cid/qmap_cid_global.bpf.o
 CLEANFILES += examples/qmap_cid/qmap_cid.bpf.o examples/qmap_cid/qmap_cid_global.bpf.o \
 	examples/qmap_cid/vmlinux.h

@@ -69,9 +69,9 @@ while IFS='|' read -r name args params offline opts; do
 	topos+=("$name|$(echo $args)|$(echo $params)|$(echo $offline)|$(echo $opts)")
 done <"$here/topologies"
 
-# opt OPTIONS KEY: the value of KEY=value in a topology's options
 # verified LOG: the sum of the "processed N insns" lines qmap_cid -v printed
 verified() { sed -n 's/.* processed \([0-9]*\) insns.*/\1/p' "$1" 2>/dev/null | awk '{ s += $1 } END { if (NR) print s }'; }
+# opt OPTIONS KEY: the value of KEY=value in a topology's options
 opt() { sed -n "s/.*\\<$2=\\([^ ]*\\).*/\\1/p" <<<"$1"; }
 # qemu_base ARGS: the machine, with -m 1G and -cpu max unless ARGS set them
 qemu_base() {
